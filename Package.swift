@@ -1,0 +1,34 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Targets point one way: migc (trampoline) -> MigCommands (CLI) -> MigRunner (drivers)
+// -> MigCore (Syntax, Semantics, Backends: pure Swift, no C, no terminal I/O).
+let package = Package(
+    name: "migc",
+    products: [
+        .executable(name: "migc", targets: ["migc"]),
+        .library(name: "MigCore", targets: ["MigCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "MigCore"),
+        .systemLibrary(
+            name: "CSQLite", pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(
+            name: "CLibPQ", pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]),
+        .target(name: "MigRunner", dependencies: ["MigCore", "CSQLite", "CLibPQ"]),
+        .target(
+            name: "MigCommands",
+            dependencies: [
+                "MigCore", "MigRunner",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .executableTarget(name: "migc", dependencies: ["MigCommands"]),
+        .testTarget(name: "MigCoreTests", dependencies: ["MigCore"]),
+        .testTarget(name: "MigRunnerTests", dependencies: ["MigRunner", "MigCore"]),
+    ]
+)

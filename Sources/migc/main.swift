@@ -1,0 +1,3 @@
+import MigCommands
+
+await MigcCommand.main()

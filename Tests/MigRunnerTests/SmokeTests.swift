@@ -1,0 +1,4 @@
+import Testing
+@testable import MigRunner
+
+@Test func runnerModuleLinks() {}
