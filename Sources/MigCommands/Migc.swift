@@ -11,6 +11,7 @@ public struct MigcCommand: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
+            InitCommand.self,
         ])
 
     public init() {}
