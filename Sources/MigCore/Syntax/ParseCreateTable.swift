@@ -112,6 +112,7 @@ extension MigParser {
         var seen: [String: SourceSpan] = [:]
         while !atStatementEnd && kind != .comma {
             let before = index
+            if kind != .word { throw fail(.expectedItemEnd(found: found)) }
             let modifier = try parseColumnModifier()
             let key = modifierKey(modifier.kind)
             if let first = seen[key] {

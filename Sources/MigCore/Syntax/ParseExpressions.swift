@@ -168,6 +168,7 @@ extension MigParser {
             advance()
             return Expr(.column(identifier(token)), span: span(token))
         case .word:
+            if atAbandonedLine { throw fail(.expectedExpression(found: found)) }
             return try parseWordExpression()
         default:
             throw fail(.expectedExpression(found: found))

@@ -151,7 +151,7 @@ extension MigParser {
 
     /// Statement end: newline, `;`, `}` or end of file.
     mutating func expectStatementEnd(after what: String) throws(ParseAbort) {
-        guard atStatementEnd else { throw fail(.expectedStatementEnd(after: what, found: found)) }
+        guard atStatementEnd || newlineBeforeCurrent else { throw fail(.expectedStatementEnd(after: what, found: found)) }
         if kind == .semicolon { advance() }
     }
 

@@ -166,7 +166,7 @@ extension MigParser {
     mutating func parseRawSQL() throws(ParseAbort) -> Operation {
         advance()
         var dialect: Identifier?
-        if kind == .word {
+        if kind == .word, peek().kind == .tripleString || peek().kind == .string {
             let token = advance()
             let name = lowercased(token)
             if !Self.dialects.contains(name) {

@@ -20,11 +20,15 @@ extension MigParser {
             throw fail(.expectedType(found: found), help: "types are `int`, `bigint`, `text`, `varchar(n)`, `decimal(p, s)`, `timestamp`...; a quoted type passes through: `\"tsvector\"`")
         }
         let name = lowercased(current)
+        if Self.modifierKeywords.contains(name) {
+            throw fail(.expectedType(found: found), help: "write the type before the modifiers: `name TYPE \(name) ...`")
+        }
         guard ColumnType.keywords.contains(name) else {
             let guess = Self.typeAliases[name] ?? Suggest.closest(to: name, in: ColumnType.keywords)
             let written = text(current)
             throw fail(.unknownType(written), label: "not a portable type",
-                       help: (guess.map { "did you mean `\($0)`? " } ?? "") + "(a quoted type passes through verbatim: `\"\(written)\"`)",
+                       help: guess.map { "did you mean `\($0)`? (a quoted type passes through verbatim: `\"\(written)\"`)" }
+                           ?? "a quoted type passes through verbatim: `\"\(written)\"`",
                        fixIts: guess.map { [FixIt(replace: span(current), with: $0)] } ?? [])
         }
         let nameToken = advance()
@@ -58,7 +62,7 @@ extension MigParser {
                 }
                 value = a
             }
-            if value == 0 { report(.zeroLength(type: name, what: what), at: span(token)) }
+            if value == 0, what != "scale" { report(.zeroLength(type: name, what: what), at: span(token)) }
             values.append(value)
         } while kind == .comma
         try closeParen(open)

@@ -93,6 +93,7 @@ extension MigParser {
             skipNewlines()
             if index == before { advance() }
         }
+        if !atEnd { state.noteBlockTrivia(lowercased(current), takeLeading()) }
         return finishHeader(&state)
     }
 
@@ -108,7 +109,9 @@ extension MigParser {
             }
             state.hadError = true
             if kind == .rightBrace {
-                throw fail(.unexpectedClosingBrace)
+                report(.unexpectedClosingBrace, at: span(current))
+                advance()
+                return
             }
             if kind == .word {
                 let word = lowercased(current)
@@ -130,12 +133,15 @@ extension MigParser {
 
     /// block := `{` statement* `}`. Returns nil when the `{` is missing.
     mutating func parseBlockBody(after keyword: Token, name: String) -> Block? {
-        guard kind == .leftBrace else {
+        // Without its `{` the block is still parsed, so one mistake is one error.
+        var open: Token?
+        if kind == .leftBrace {
+            open = advance()
+        } else {
             report(.expectedBlockBrace(name, found: found), at: errorSpan())
-            synchronize()
-            return nil
+            while !atStatementEnd, kind != .leftBrace { advance() }
+            if kind == .leftBrace { open = advance() }
         }
-        let open = advance()
         var statements: [Statement] = []
         while true {
             skipNewlines()
@@ -146,8 +152,10 @@ extension MigParser {
                 return Block(statements: statements, trailingComments: trailing, span: span(from: keyword.start))
             }
             if atEnd || startsBlock(current) {
-                report(.unterminatedBlock(name), at: errorSpan(), label: "expected `}` here",
-                       notes: [DiagnosticNote("the `\(name)` block opens here", at: span(open))])
+                if let open {
+                    report(.unterminatedBlock(name), at: errorSpan(), label: "expected `}` here",
+                           notes: [DiagnosticNote("the `\(name)` block opens here", at: span(open))])
+                }
                 return Block(statements: statements, trailingComments: takeLeading(), span: span(from: keyword.start))
             }
             do {

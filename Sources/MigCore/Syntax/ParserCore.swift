@@ -131,7 +131,13 @@ struct MigParser {
         }
     }
 
-    var found: String { describe(current) }
+    var found: String { atAbandonedLine ? "newline" : describe(current) }
+
+    /// Inside parentheses the cursor skips newlines; a next line that starts an
+    /// operation, a block or `}` means a `)` was forgotten on the line before.
+    var atAbandonedLine: Bool {
+        parenDepth > 0 && newlineBeforeCurrent && (kind == .rightBrace || startsOperationLine || startsBlock(current))
+    }
 
     // MARK: Spans and diagnostics
 
@@ -156,7 +162,7 @@ struct MigParser {
     /// shown just after the previous token, on its line.
     func errorSpan() -> SourceSpan {
         let token = current
-        if token.kind == .newline || token.kind == .endOfFile {
+        if token.kind == .newline || token.kind == .endOfFile || atAbandonedLine {
             return lines.span(previousEnd, previousEnd)
         }
         return span(token)
@@ -198,9 +204,11 @@ struct MigParser {
     /// nested braces) or to a `}` that closes the enclosing block. Newlines inside
     /// unbalanced parentheses are skipped unless the next line starts an operation.
     mutating func synchronize(inTable: Bool = false) {
+        // A `)` forgotten before a new line: resume right there.
+        let abandoned = inTable ? parenDepth > 0 && newlineBeforeCurrent && looksLikeTableItem : atAbandonedLine
         parenDepth = 0
         expressionDepth = 0
-        if newlineBeforeCurrent && (inTable ? looksLikeTableItem : startsOperation(current) || kind == .rightBrace) { return }
+        if abandoned { return }
         var braces = 0
         var parens = 0
         while !atEnd {
