@@ -17,9 +17,23 @@ extension MigParser {
         }
     }
 
+    /// A left-associative chain (`a + b + c ...`) nests as deep as it is long: it
+    /// counts toward the same cap, so no later tree walk can overflow the stack.
+    mutating func extendChain(_ chain: inout Int) throws(ParseAbort) {
+        chain += 1
+        expressionDepth += 1
+        if expressionDepth > Self.maximumExpressionDepth {
+            throw fail(.nestedTooDeeply, label: "more than \(Self.maximumExpressionDepth) operators deep here",
+                       help: "split the expression")
+        }
+    }
+
     mutating func parseOr() throws(ParseAbort) -> Expr {
         var left = try parseAnd()
+        var chain = 0
+        defer { expressionDepth -= chain }
         while at("or") {
+            try extendChain(&chain)
             advance()
             let right = try parseAnd()
             left = Expr(.binary(.or, left, right), span: left.span.through(right.span))
@@ -29,7 +43,10 @@ extension MigParser {
 
     mutating func parseAnd() throws(ParseAbort) -> Expr {
         var left = try parseNot()
+        var chain = 0
+        defer { expressionDepth -= chain }
         while at("and") {
+            try extendChain(&chain)
             advance()
             let right = try parseNot()
             left = Expr(.binary(.and, left, right), span: left.span.through(right.span))
@@ -60,7 +77,10 @@ extension MigParser {
 
     mutating func parseComparison() throws(ParseAbort) -> Expr {
         var left = try parseConcat()
+        var chain = 0
+        defer { expressionDepth -= chain }
         while true {
+            if Self.comparison(kind) != nil || at("is") || at("in") || at("between") || at("not") { try extendChain(&chain) }
             if let op = Self.comparison(kind) {
                 advance()
                 let right = try parseConcat()
@@ -93,9 +113,9 @@ extension MigParser {
 
     mutating func parseInList() throws(ParseAbort) -> [Expr] {
         guard kind == .leftParen else { throw fail(.expectedInList(found: found)) }
-        let open = advance()
         parenDepth += 1
         defer { parenDepth -= 1 }
+        let open = advance()
         if kind == .rightParen { throw fail(.emptyInList, label: "expected at least one value") }
         var list = [try parseExpression()]
         while kind == .comma {
@@ -108,7 +128,10 @@ extension MigParser {
 
     mutating func parseConcat() throws(ParseAbort) -> Expr {
         var left = try parseAdditive()
+        var chain = 0
+        defer { expressionDepth -= chain }
         while kind == .concat {
+            try extendChain(&chain)
             advance()
             let right = try parseAdditive()
             left = Expr(.binary(.concat, left, right), span: left.span.through(right.span))
@@ -118,7 +141,10 @@ extension MigParser {
 
     mutating func parseAdditive() throws(ParseAbort) -> Expr {
         var left = try parseMultiplicative()
+        var chain = 0
+        defer { expressionDepth -= chain }
         while kind == .plus || kind == .minus {
+            try extendChain(&chain)
             let op: BinaryOperator = advance().kind == .plus ? .add : .subtract
             let right = try parseMultiplicative()
             left = Expr(.binary(op, left, right), span: left.span.through(right.span))
@@ -128,7 +154,10 @@ extension MigParser {
 
     mutating func parseMultiplicative() throws(ParseAbort) -> Expr {
         var left = try parseUnary()
+        var chain = 0
+        defer { expressionDepth -= chain }
         while kind == .star || kind == .slash || kind == .percent {
+            try extendChain(&chain)
             let k = advance().kind
             let op: BinaryOperator = k == .star ? .multiply : k == .slash ? .divide : .remainder
             let right = try parseUnary()
@@ -158,9 +187,9 @@ extension MigParser {
             advance()
             return Expr(.string(stringValue(token)), span: span(token))
         case .leftParen:
-            advance()
             parenDepth += 1
             defer { parenDepth -= 1 }
+            advance()
             let inner = try parseExpression()
             try closeParen(token)
             return Expr(inner.kind, span: span(from: token.start))
@@ -186,9 +215,9 @@ extension MigParser {
             if isWord(token, "current_date") { return Expr(.currentDate, span: tokenSpan) }
             return Expr(.column(identifier(token)), span: tokenSpan)
         }
-        let open = advance()
         parenDepth += 1
         defer { parenDepth -= 1 }
+        let open = advance()
         var arguments: [Expr] = []
         if kind != .rightParen {
             arguments.append(try parseExpression())
@@ -207,9 +236,9 @@ extension MigParser {
     /// `(` EXPR `)`, for `check`.
     mutating func parseParenthesizedExpression(after: String) throws(ParseAbort) -> Expr {
         guard kind == .leftParen else { throw fail(.expectedParenthesizedExpression(after: after, found: found)) }
-        let open = advance()
         parenDepth += 1
         defer { parenDepth -= 1 }
+        let open = advance()
         let expression = try parseExpression()
         try closeParen(open)
         return expression

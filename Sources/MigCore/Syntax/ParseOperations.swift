@@ -220,9 +220,9 @@ extension MigParser {
     /// `(` item (`,` item)* `)`, never empty.
     mutating func parseParenthesized<T>(after: String, _ item: (inout MigParser, Bool) throws(ParseAbort) -> T) throws(ParseAbort) -> [T] {
         guard kind == .leftParen else { throw fail(.expectedColumnList(after: after, found: found)) }
-        let open = advance()
         parenDepth += 1
         defer { parenDepth -= 1 }
+        let open = advance()
         if kind == .rightParen {
             throw fail(.emptyColumnList, label: "expected at least one column")
         }

@@ -40,9 +40,9 @@ extension MigParser {
     /// `(` INT (`,` INT)* `)`, with the span of the list. Empty when absent.
     mutating func parseTypeArguments(_ name: String) throws(ParseAbort) -> (values: [Int], span: SourceSpan?) {
         guard kind == .leftParen else { return ([], nil) }
-        let open = advance()
         parenDepth += 1
         defer { parenDepth -= 1 }
+        let open = advance()
         var values: [Int] = []
         repeat {
             if !values.isEmpty { advance() }
