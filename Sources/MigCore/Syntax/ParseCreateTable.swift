@@ -14,6 +14,7 @@ extension MigParser {
                 return table
             }
             if atEnd || startsOperationLine || startsBlock(current) {
+                if atEnd && swallowedToEnd { return table }
                 report(.unterminatedTableBody(name.name), at: span(previousEnd, previousEnd), label: "expected `}` here",
                        notes: [DiagnosticNote("the table body opens here", at: span(open))])
                 table.trailingComments = takeLeading()
