@@ -11,16 +11,20 @@ public enum Printer {
     public static func print(_ file: MigFile) -> String {
         var out = Lines()
         header(file.header, into: &out)
+        let blockTrivia = { (key: String) in file.header.trivia[key]?.leading ?? [] }
         if let upgrade = file.upgrade {
             out.blank()
+            out.comments(blockTrivia("upgrade"), depth: 0)
             block("upgrade", upgrade, into: &out)
         }
         switch file.downgrade {
         case .block(let downgrade)?:
             out.blank()
+            out.comments(blockTrivia("downgrade"), depth: 0)
             block("downgrade", downgrade, into: &out)
         case .irreversible?:
             out.blank()
+            out.comments(blockTrivia("downgrade"), depth: 0)
             out.add(0, "downgrade irreversible")
         case nil:
             break
@@ -40,6 +44,38 @@ public enum Printer {
         return out.text(indent: indent)
     }
 
+    /// The tree `Parser.parse(Printer.print(file))` gives back. Equal to `file` for
+    /// anything the parser produced, except one case the tree cannot tell apart once
+    /// lines are reordered: comments above the header line printed first end up
+    /// among the comments at the top of the file (trivia key `""`). Empty trivia
+    /// entries, and block comments of a missing block, disappear.
+    public static func roundTripNormalized(_ file: MigFile) -> MigFile {
+        var file = file
+        var trivia = file.header.trivia
+        let h = file.header
+        let present: [(String, Bool)] = [
+            ("revision", h.revision != nil), ("parent", !h.parents.isEmpty), ("message", h.message != nil),
+            ("created", h.created != nil), ("label", !h.labels.isEmpty), ("depends", !h.depends.isEmpty),
+            ("transaction", h.transactionOff != nil),
+        ]
+        let known = Set(present.map(\.0))
+        for (key, _) in trivia where !known.contains(key) && key != "" {
+            let keep = (key == "upgrade" && file.upgrade != nil) || (key == "downgrade" && file.downgrade != nil)
+            if !keep { trivia[key] = nil }
+        }
+        for (key, isPresent) in present where !isPresent { trivia[key] = nil }
+        if let first = present.first(where: \.1)?.0, let leading = trivia[first]?.leading, !leading.isEmpty {
+            trivia["", default: Trivia()].leading += leading
+            trivia[first]?.leading = []
+        }
+        for (key, value) in trivia {
+            trivia[key] = Trivia(leading: value.leading, trailing: key == "" || key == "upgrade" || key == "downgrade" ? nil : value.trailing)
+            if trivia[key]?.isEmpty == true { trivia[key] = nil }
+        }
+        file.header.trivia = trivia
+        return file
+    }
+
     // MARK: Header
 
     /// The header keywords in canonical order, with the trivia key of each.
@@ -52,15 +88,15 @@ public enum Printer {
             let keyword = key + String(repeating: " ", count: max(0, 8 - key.count))
             out.add(0, keyword + " " + value, trailing: trivia.trailing)
         }
-        func list(_ ids: [Identifier]) -> String? {
-            ids.isEmpty ? nil : ids.map { headerWord($0.name) }.joined(separator: ", ")
+        func list(_ ids: [Identifier], _ word: (String) -> String) -> String? {
+            ids.isEmpty ? nil : ids.map { word($0.name) }.joined(separator: ", ")
         }
-        line("revision", h.revision.map { headerWord($0.name) })
-        line("parent", list(h.parents))
+        line("revision", h.revision.map { revisionID($0.name) })
+        line("parent", list(h.parents, revisionID))
         line("message", h.message.map { stringLiteral($0.value) })
         line("created", h.created.map { timestamp($0.value) })
-        line("label", list(h.labels))
-        line("depends", list(h.depends))
+        line("label", list(h.labels, quoted))
+        line("depends", list(h.depends, revisionID))
         if h.transactionOff != nil {
             let trivia = h.trivia["transaction"] ?? .none
             out.comments(trivia.leading, depth: 0)

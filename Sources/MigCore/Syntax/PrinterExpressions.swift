@@ -1,8 +1,9 @@
 // Expressions and types in canonical form. The AST keeps no parentheses, so they are
 // re-inserted from precedence: only where leaving them out would parse differently.
 //
-// Levels, loosest first: `or` 1, `and` 2, `not` / `is null` / `in` / `between` 3,
-// comparisons 4, `||` 5, `+ -` 6, `* / %` 7, unary `- +` 8, primaries 9.
+// Levels, loosest first, as the parser has them: `or` 1, `and` 2, prefix `not` 3,
+// comparisons and `is null` / `in` / `between` 4, `||` 5, `+ -` 6, `* / %` 7,
+// unary `- +` 8, primaries 9. Level 4 is written unchained: `(a = b) = c`.
 
 extension Printer {
     public static func print(_ expr: Expr) -> String {
@@ -15,16 +16,17 @@ extension Printer {
         case .currentTimestamp: return "current_timestamp"
         case .currentDate: return "current_date"
         case .call(let name, let arguments):
-            return quoted(name.name) + "(" + arguments.map(print).joined(separator: ", ") + ")"
+            // A call's name is always a bare word (a quoted name is a column).
+            return name.name + "(" + arguments.map(print).joined(separator: ", ") + ")"
         case .unary(let op, let operand): return unary(op, operand)
         case .binary(let op, let lhs, let rhs): return binary(op, lhs, rhs)
         case .isNull(let operand, let negated):
-            return operand3(operand) + (negated ? " is not null" : " is null")
+            return comparisonOperand(operand) + (negated ? " is not null" : " is null")
         case .inList(let operand, let list, let negated):
             let items = "(" + list.map(print).joined(separator: ", ") + ")"
-            return operand3(operand) + (negated ? " not in " : " in ") + items
+            return comparisonOperand(operand) + (negated ? " not in " : " in ") + items
         case .between(let operand, let lower, let upper, let negated):
-            return operand3(operand) + (negated ? " not between " : " between ")
+            return comparisonOperand(operand) + (negated ? " not between " : " between ")
                 + bound(lower) + " and " + bound(upper)
         case .invalid: return "<invalid>"
         }
@@ -34,7 +36,8 @@ extension Printer {
     static func precedence(_ expr: Expr) -> Int {
         switch expr.kind {
         case .binary(let op, _, _): op.precedence
-        case .unary(.not, _), .isNull, .inList, .between: 3
+        case .unary(.not, _): 3
+        case .isNull, .inList, .between: 4
         case .unary: 8
         default: 9
         }
@@ -45,7 +48,7 @@ extension Printer {
     }
 
     private static func unary(_ op: UnaryOperator, _ operand: Expr) -> String {
-        if op == .not { return "not " + parenthesised(operand, when: precedence(operand) <= 3) }
+        if op == .not { return "not " + parenthesised(operand, when: precedence(operand) < 3) }
         var inner = print(operand)
         // `- -1` must not print as `--1` (a comment), nor `-+1` as something odd.
         if precedence(operand) < 8 || inner.hasPrefix("-") || inner.hasPrefix("+") {
@@ -56,19 +59,18 @@ extension Printer {
 
     private static func binary(_ op: BinaryOperator, _ lhs: Expr, _ rhs: Expr) -> String {
         let level = op.precedence
-        // Comparisons do not chain in SQL: parenthesise either side at the same level.
-        let isComparison = level == 4
-        let left = parenthesised(lhs, when: precedence(lhs) < level || (isComparison && precedence(lhs) == level))
+        // Left-associative; comparisons are also written unchained (SQL does not chain them).
+        let left = parenthesised(lhs, when: precedence(lhs) < level || (level == 4 && precedence(lhs) == 4))
         let right = parenthesised(rhs, when: precedence(rhs) <= level)
         return left + " " + op.rawValue + " " + right
     }
 
-    /// The operand before `is null`, `in`, `between`.
-    private static func operand3(_ expr: Expr) -> String {
-        parenthesised(expr, when: precedence(expr) <= 3)
+    /// The operand before `is null`, `in`, `between` (comparison level, unchained).
+    private static func comparisonOperand(_ expr: Expr) -> String {
+        parenthesised(expr, when: precedence(expr) <= 4)
     }
 
-    /// A `between` bound: above the comparisons, so `and` stays the separator.
+    /// A `between` bound: parsed above the comparisons, so `and` stays the separator.
     private static func bound(_ expr: Expr) -> String {
         parenthesised(expr, when: precedence(expr) <= 4)
     }

@@ -50,11 +50,11 @@ extension Printer {
         (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b == 95
     }
 
-    /// A revision id, label or dependency in the header: bare when it is a plain
-    /// word of `[A-Za-z0-9_]` (ids may start with a digit), else backtick-quoted.
-    static func headerWord(_ name: String) -> String {
-        let plain = !name.isEmpty && name.utf8.allSatisfy { isIdentifierStart($0) || ($0 >= 48 && $0 <= 57) }
-        return plain && !isReserved(name) ? name : backticked(name)
+    /// A revision id (`revision`, `parent`, `depends`): bare when it is a valid id
+    /// `[a-z0-9_]+` (it lexes as a word or a number, both accepted), else quoted.
+    static func revisionID(_ name: String) -> String {
+        let valid = !name.isEmpty && name.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 95 }
+        return valid ? name : backticked(name)
     }
 
     /// `"..."` with `\"`, `\\` and `\n` escaped.

@@ -134,7 +134,7 @@ extension Printer {
 
     private static func rawSQL(_ s: RawSQL) -> String {
         var out = "sql "
-        if let dialect = s.dialect { out += quoted(dialect.name) + " " }
+        if let dialect = s.dialect { out += dialect.name + " " }  // a bare word, never quoted
         out += sqlLiteral(s.text.value)
         if let reverse = s.reverse { out += " reverse " + sqlLiteral(reverse.value) }
         return out
