@@ -85,7 +85,8 @@ extension Printer {
         isBareTimestamp(value) ? value : stringLiteral(value)
     }
 
-    /// `YYYY-MM-DD`, optionally `THH:MM[:SS[.fff]]` and `Z` or `±HH[:MM]`.
+    /// `YYYY-MM-DD`, optionally `THH:MM[:SS[.fff]]` and `Z` or `±HH[:]MM` (as the parser
+    /// reads a bare `created`; anything else is written as a string).
     static func isBareTimestamp(_ value: String) -> Bool {
         let b = Array(value.utf8)
         var i = 0
@@ -110,10 +111,8 @@ extension Printer {
             }
         }
         if char("Z") { return i == b.count }
-        if char("+") || char("-") {
-            guard digits(2) else { return false }
-            if char(":") { guard digits(2) else { return false } }
-        }
-        return i == b.count
+        guard char("+") || char("-"), digits(2) else { return false }
+        _ = char(":")
+        return digits(2) && i == b.count
     }
 }

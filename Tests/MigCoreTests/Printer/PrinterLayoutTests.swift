@@ -188,10 +188,10 @@ private func column(_ name: String, _ type: ColumnType, _ mods: [ColumnModifier.
     }
 
     @Test func timestamps() {
-        for bare in ["2026-11-25", "2026-11-25T10:00", "2026-11-25T10:00:00Z", "2026-11-25T10:00:00.123+01:00", "2026-11-25T10:00:00-05"] {
+        for bare in ["2026-11-25", "2026-11-25T10:00", "2026-11-25T10:00:00Z", "2026-11-25T10:00:00.123+01:00", "2026-11-25T10:00:00-0500"] {
             #expect(Printer.isBareTimestamp(bare), "\(bare)")
         }
-        for quoted in ["", "2026-11-25 10:00", "yesterday", "2026-11-25T10", "2026-11-25Z1"] {
+        for quoted in ["", "2026-11-25 10:00", "yesterday", "2026-11-25T10", "2026-11-25Z1", "2026-11-25T10:00-05"] {
             #expect(!Printer.isBareTimestamp(quoted), "\(quoted)")
         }
     }
