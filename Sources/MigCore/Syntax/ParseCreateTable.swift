@@ -114,10 +114,10 @@ extension MigParser {
             let before = index
             if kind != .word { throw fail(.expectedItemEnd(found: found)) }
             let modifier = try parseColumnModifier()
-            let key = modifierKey(modifier.kind)
-            if let first = column.modifiers.first(where: { modifierKey($0.kind) == key }) {
+            let key = Self.modifierKey(modifier.kind)
+            if let first = column.modifiers.first(where: { Self.modifierKey($0.kind) == key }) {
                 report(.duplicateModifier(Self.modifierNames[key]), at: modifier.span, notes: [DiagnosticNote("first written here", at: first.span)])
-            } else if key <= 1, let other = column.modifiers.first(where: { modifierKey($0.kind) == 1 - key }) {
+            } else if key <= 1, let other = column.modifiers.first(where: { Self.modifierKey($0.kind) == 1 - key }) {
                 report(.conflictingNullability, at: modifier.span, notes: [DiagnosticNote("the other one is here", at: other.span)])
             } else {
                 column.modifiers.append(modifier)
@@ -131,7 +131,7 @@ extension MigParser {
     static let modifierNames = ["null", "not null", "primary key", "unique", "default", "autoincrement", "references", "check"]
 
     /// The index of the modifier's name in `modifierNames`.
-    func modifierKey(_ kind: ColumnModifier.Kind) -> Int {
+    static func modifierKey(_ kind: ColumnModifier.Kind) -> Int {
         switch kind {
         case .null: 0
         case .notNull: 1
