@@ -44,12 +44,12 @@ let began = clock.now
 var failures = 0
 for n in start..<(start + iterations) {
     let input = mutator.input(n)
-    if let saveEach { FileManager.default.createFile(atPath: saveEach, contents: Data(input)) }
+    if let saveEach { _ = FileManager.default.createFile(atPath: saveEach, contents: Data(input)) }
     let problems = checkParseInvariants(input)
     if !problems.isEmpty {
         failures += 1
         let path = "fuzz-failure-\(seed)-\(n).mig"
-        FileManager.default.createFile(atPath: path, contents: Data(input))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(input))
         print("input \(n): \(problems.joined(separator: "; ")) (saved to \(path))")
     }
     if (n + 1) % 100_000 == 0 {
