@@ -102,8 +102,9 @@ private struct Scanner {
     mutating func comment() {
         let start = i
         while i < p.count, p[i] != 10 { i += 1 }
+        // Trailing blanks (and the `\r` of CRLF) are not part of the comment's text.
         var end = i
-        if end > start, p[end - 1] == 13 { end -= 1 }
+        while end > start + 2, p[end - 1] == 13 || p[end - 1] == 32 || p[end - 1] == 9 { end -= 1 }
         validateUTF8(start, end)
         emit(.comment, start, end)
     }
