@@ -32,6 +32,11 @@ func benchmark(_ directory: String) -> Bool {
     let inputs = names.map { (path: $0, bytes: [UInt8](FileManager.default.contents(atPath: directory + "/" + $0) ?? Data())) }
     let readTime = clock.now - readStart
 
+    let lexStart = clock.now
+    var tokenCount = 0
+    for input in inputs { tokenCount += Lexer.tokenize(input.bytes, path: input.path).tokens.count }
+    let lexTime = clock.now - lexStart
+
     // Streaming: each tree dropped after parsing (the parser's own cost and memory).
     let streamCPUStart = cpuSeconds()
     let streamStart = clock.now
@@ -81,6 +86,7 @@ func benchmark(_ directory: String) -> Bool {
     print("""
         files: \(inputs.count), lines: \(lines), bytes: \(bytes), upgrade statements: \(statements), diagnostics: \(diagnostics)
         read:                      \(readTime)
+        lex only:                  \(lexTime) (\(tokenCount) tokens)
         lex+parse, streaming:      \(streamTime) wall, \(seconds(streamCPU)) CPU (\(streamed) statements), peak RSS \(streamUsage.ru_maxrss / 1024) MB
         lex+parse, keeping trees:  \(parseTime) wall, \(seconds(parseCPU)) CPU, peak RSS \(usage.ru_maxrss / 1024) MB
         lex+parse, \(workers) threads:      \(parallelTime) wall (streaming)
