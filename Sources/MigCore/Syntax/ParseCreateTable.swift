@@ -85,6 +85,8 @@ extension MigParser {
                        help: "table constraints are named: `\(keyword) NAME (...)`")
         }
         guard next.kind == .word || next.kind == .quotedIdentifier, peek(2).kind == .leftParen else { return nil }
+        // `check varchar(10)`: a column named `check` with a sized type, not a constraint.
+        if peek(3).kind == .number, Self.typeKeywords.contains(where: { isWord(next, $0) }) { return nil }
         advance()
         let name = identifier(advance())
         if isUnique { return .unique(name: name, columns: try parseColumnList(after: "the constraint name")) }
