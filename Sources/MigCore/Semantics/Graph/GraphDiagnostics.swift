@@ -5,7 +5,8 @@
 //   E302 duplicate revision id              E308 label on two revisions
 //   E303 unknown parent                     E309 label equal to a revision id
 //   E304 unknown dependency                 E310 reserved label name
-//   E305 name listed twice in one line
+//   E305 name listed twice in one line      E311 migrations directory missing
+//                                           E312 file cannot be read (ProjectLoader)
 
 enum GraphDiagnostics {
     static func missingRevision(path: String, at span: SourceSpan) -> Diagnostic {

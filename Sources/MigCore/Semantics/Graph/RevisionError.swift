@@ -25,6 +25,8 @@ public enum RevisionError: Error, Hashable, Sendable, CustomStringConvertible {
     case needsSingleRevision(String, got: [String])
     /// A downgrade target that is not applied (so nothing can be undone down to it).
     case notApplied(String)
+    /// A range `A:B` whose lower end does not come before its upper end.
+    case notAncestor(String, of: String)
 
     public var message: String {
         switch self {
@@ -62,6 +64,8 @@ public enum RevisionError: Error, Hashable, Sendable, CustomStringConvertible {
                 : "`\(spec)` names several revisions (\(got.joined(separator: ", "))); a relative step needs one"
         case let .notApplied(id):
             "revision `\(id)` is not applied, so it is not a downgrade target"
+        case let .notAncestor(lower, upper):
+            "`\(lower)` does not come before `\(upper)`; a range goes from older to newer"
         }
     }
 
