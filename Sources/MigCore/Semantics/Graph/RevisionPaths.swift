@@ -39,8 +39,17 @@ extension RevisionGraph {
     }
 
     public func upgradeSteps(from applied: Set<String>, to target: RevisionTarget) -> [MigrationStep] {
+        steps(applying: upgradePath(from: applied, to: target), from: applied)
+    }
+
+    public func downgradeSteps(from applied: Set<String>, to target: RevisionTarget) throws(RevisionError) -> [MigrationStep] {
+        steps(undoing: try downgradePath(from: applied, to: target), from: applied)
+    }
+
+    /// The version-table changes of applying `path` (in order) on top of `applied`.
+    func steps(applying path: some Sequence<String>, from applied: Set<String>) -> [MigrationStep] {
         var heads = applied
-        return upgradePath(from: applied, to: target).map { id in
+        return path.map { id in
             let rev = revisions[id]!
             let removed = (rev.parents + rev.depends).filter { heads.contains($0) }.sorted()
             heads.subtract(removed)
@@ -49,10 +58,11 @@ extension RevisionGraph {
         }
     }
 
-    public func downgradeSteps(from applied: Set<String>, to target: RevisionTarget) throws(RevisionError) -> [MigrationStep] {
+    /// The version-table changes of undoing `path` (in order) from `applied`.
+    func steps(undoing path: some Sequence<String>, from applied: Set<String>) -> [MigrationStep] {
         var heads = applied
         var done = closure(of: applied)
-        return try downgradePath(from: applied, to: target).map { id in
+        return path.map { id in
             let rev = revisions[id]!
             done.remove(id)
             let removed = heads.remove(id).map { [$0] } ?? []

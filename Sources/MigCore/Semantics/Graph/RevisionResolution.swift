@@ -37,15 +37,19 @@ extension RevisionGraph {
             guard reachable.count == 1 else { throw .multipleHeadsFrom(name + "@head", heads: reachable) }
             return RevisionTarget(reachable)
         case let .relative(nil, steps):
+            let count = abs(steps)
             let path = steps > 0
-                ? upgradeSteps(from: current, to: RevisionTarget(heads))
-                : try downgradeSteps(from: current, to: .base)
-            guard path.count >= abs(steps) else {
+                ? upgradePath(from: current, to: RevisionTarget(heads))
+                : try downgradePath(from: current, to: .base)
+            guard path.count >= count else {
                 throw steps > 0
                     ? .notEnoughPending(requested: steps, pending: path.count)
-                    : .notEnoughApplied(requested: -steps, applied: path.count)
+                    : .notEnoughApplied(requested: count, applied: path.count)
             }
-            return RevisionTarget(path[abs(steps) - 1].headsAfter)
+            let taken = steps > 0
+                ? self.steps(applying: path.prefix(count), from: current)
+                : self.steps(undoing: path.prefix(count), from: current)
+            return RevisionTarget(taken.last!.headsAfter)
         case let .relative(from?, steps):
             let start = try resolve(from, current: current)
             return try walk(from: start, steps: steps, spec: spec.description, stem: from.description)
