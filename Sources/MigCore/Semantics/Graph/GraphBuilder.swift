@@ -122,11 +122,14 @@ private struct GraphBuilder {
         enum Mark { case active, done }
         var marks: [String: Mark] = [:]
         var dropped: [(child: String, parent: String, cycle: [String])] = []
+        var edgesOf: [String: [String]] = [:]
+        edgesOf.reserveCapacity(order.count)
+        for id in order { edgesOf[id] = revisions[id]!.parents + revisions[id]!.depends }
         for root in order.sorted() where marks[root] == nil {
             var stack: [(id: String, next: Int)] = [(root, 0)]
             marks[root] = .active
             while let top = stack.last {
-                let edges = revisions[top.id]!.parents + revisions[top.id]!.depends
+                let edges = edgesOf[top.id]!
                 guard top.next < edges.count else {
                     marks[top.id] = .done
                     stack.removeLast()
