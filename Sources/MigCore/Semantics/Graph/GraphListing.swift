@@ -49,9 +49,16 @@ public enum GraphListing {
 
     /// One line per head: `id (labels) (head)`; verbose gives the full block.
     public static func heads(_ graph: RevisionGraph, verbose: Bool) -> String {
+        revisions(graph.heads, in: graph, verbose: verbose)
+    }
+
+    /// One line per revision, `id (labels) (head)` (what `migc heads` and
+    /// `migc current` print), or the verbose blocks. Unknown ids print as they are.
+    public static func revisions(_ ids: [String], in graph: RevisionGraph, verbose: Bool) -> String {
         let labels = graph.branchLabels()
-        return graph.heads.map { id in
-            verbose ? block(id, in: graph, labels: labels) : id + markers(graph[id]!, labels: labels) + "\n"
+        return ids.map { id in
+            guard let rev = graph[id] else { return id + "\n" }
+            return verbose ? block(id, in: graph, labels: labels) : id + markers(rev, labels: labels) + "\n"
         }.joined(separator: verbose ? "\n" : "")
     }
 
