@@ -12,6 +12,7 @@ public struct MigcCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             InitCommand.self,
+            ParseCommand.self,
         ])
 
     public init() {}
