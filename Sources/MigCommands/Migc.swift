@@ -13,6 +13,9 @@ public struct MigcCommand: ParsableCommand {
         subcommands: [
             InitCommand.self,
             ParseCommand.self,
+            HeadsCommand.self,
+            HistoryCommand.self,
+            BranchesCommand.self,
         ])
 
     public init() {}
