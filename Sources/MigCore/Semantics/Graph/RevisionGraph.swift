@@ -55,15 +55,22 @@ public struct RevisionGraph: Sendable {
     public var topologicalIndex: [String: Int]
 
     public init(revisions: [String: Revision], topologicalOrder: [String], labels: [String: String]) {
+        self.init(
+            revisions: revisions, topologicalOrder: topologicalOrder, labels: labels,
+            heads: revisions.values.filter(\.isHead).map(\.id).sorted(),
+            bases: revisions.values.filter(\.isBase).map(\.id).sorted())
+    }
+
+    init(revisions: [String: Revision], topologicalOrder: [String], labels: [String: String], heads: [String], bases: [String]) {
         self.revisions = revisions
         self.topologicalOrder = topologicalOrder
         self.labels = labels
+        self.heads = heads
+        self.bases = bases
         var index: [String: Int] = [:]
         index.reserveCapacity(topologicalOrder.count)
         for (i, id) in topologicalOrder.enumerated() { index[id] = i }
         topologicalIndex = index
-        heads = revisions.values.filter(\.isHead).map(\.id).sorted()
-        bases = revisions.values.filter(\.isBase).map(\.id).sorted()
     }
 
     public static let empty = RevisionGraph(revisions: [:], topologicalOrder: [], labels: [:])

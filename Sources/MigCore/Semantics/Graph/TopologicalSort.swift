@@ -4,32 +4,46 @@
 // keeps it at size one).
 
 enum TopologicalSort {
-    static func order(_ revisions: [String: RevisionGraph.Revision]) -> [String] {
-        let ids = revisions.keys.sorted()
-        var rank: [String: Int] = [:]
-        rank.reserveCapacity(ids.count)
-        for (i, id) in ids.enumerated() { rank[id] = i }
-        var waiting = ids.map { revisions[$0]!.parents.count + revisions[$0]!.depends.count }
+    /// Revision i is `ids[i]`; the edge lists hold indices. Returns indices.
+    static func order(ids: [String], parents: [[Int]], depends: [[Int]], children: [[Int]], dependents: [[Int]]) -> [Int] {
+        let n = ids.count
+        // rank[i]: position of ids[i] in id order; byRank inverts it.
+        let byRank = ids.indices.sorted { ids[$0] < ids[$1] }
+        var rank = [Int](repeating: 0, count: n)
+        for (r, i) in byRank.enumerated() { rank[i] = r }
+        var waiting = (0..<n).map { parents[$0].count + depends[$0].count }
         var ready = MinHeap()
-        for (i, count) in waiting.enumerated() where count == 0 { ready.push(i) }
-        var result: [String] = []
-        result.reserveCapacity(ids.count)
-        while let next = ready.pop() {
-            let revision = revisions[ids[next]]!
-            result.append(revision.id)
-            for follower in revision.children + revision.dependents {
-                let r = rank[follower]!
-                waiting[r] -= 1
-                if waiting[r] == 0 { ready.push(r) }
+        for i in 0..<n where waiting[i] == 0 { ready.push(rank[i]) }
+        var result: [Int] = []
+        result.reserveCapacity(n)
+        while let r = ready.pop() {
+            let i = byRank[r]
+            result.append(i)
+            for follower in children[i] + dependents[i] {
+                waiting[follower] -= 1
+                if waiting[follower] == 0 { ready.push(rank[follower]) }
             }
         }
         // Only a cycle leaves revisions behind; the builder breaks cycles first, but
-        // stay total: append any leftovers by id.
-        if result.count < ids.count {
-            let placed = Set(result)
-            result += ids.filter { !placed.contains($0) }
+        // stay total: append any leftovers in id order.
+        if result.count < n {
+            var placed = [Bool](repeating: false, count: n)
+            for i in result { placed[i] = true }
+            result += byRank.filter { !placed[$0] }
         }
         return result
+    }
+
+    /// The same order for a finished graph's revisions (by id).
+    static func order(_ revisions: [String: RevisionGraph.Revision]) -> [String] {
+        let ids = Array(revisions.keys)
+        var index: [String: Int] = [:]
+        for (i, id) in ids.enumerated() { index[id] = i }
+        let edges = { (pick: (RevisionGraph.Revision) -> [String]) in ids.map { pick(revisions[$0]!).map { index[$0]! } } }
+        return order(
+            ids: ids, parents: edges(\.parents), depends: edges(\.depends),
+            children: edges(\.children), dependents: edges(\.dependents)
+        ).map { ids[$0] }
     }
 }
 
