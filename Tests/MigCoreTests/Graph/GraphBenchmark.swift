@@ -17,7 +17,12 @@ struct GraphBenchmark {
         let files = linearHistory(10_000)
         var graph = RevisionGraph.empty
         measure("build 10,000 linear (index + checks + topological order + heads)") { graph = RevisionGraph.build(files).0 }
-        measure("topological order alone, 10,000 linear") { _ = TopologicalSort.order(graph.revisions) }
+        let ids = (0..<10_000).map(rid)
+        let back = (0..<10_000).map { $0 == 0 ? [] : [$0 - 1] }, forward = (0..<10_000).map { $0 == 9_999 ? [] : [$0 + 1] }
+        let none = [[Int]](repeating: [], count: 10_000)
+        measure("topological order alone (Kahn + id ranks), 10,000 linear") {
+            _ = TopologicalSort.order(ids: ids, parents: back, depends: none, children: forward, dependents: none)
+        }
         measure("heads alone, 10,000 linear") { _ = graph.revisions.values.filter(\.isHead).map(\.id).sorted() }
         measure("upgrade steps base -> head, 10,000 linear") { _ = graph.upgradeSteps(from: [], to: RevisionTarget(graph.heads)) }
         measure("downgrade steps head -> base, 10,000 linear") { _ = try? graph.downgradeSteps(from: Set(graph.heads), to: .base) }
