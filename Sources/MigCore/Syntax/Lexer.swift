@@ -3,29 +3,34 @@
 /// and are skipped, unterminated strings end at the line (or file) end.
 public struct Lexer: Sendable {
     public static func tokenize(_ bytes: [UInt8], path: String) -> (tokens: [Token], diagnostics: [Diagnostic]) {
-        tokenize(bytes, lines: LineMap(path: path, bytes: bytes))
+        let result = scan(bytes, path: path)
+        return (result.tokens, result.diagnostics)
     }
 
-    static func tokenize(_ bytes: [UInt8], lines: LineMap) -> (tokens: [Token], diagnostics: [Diagnostic]) {
+    /// Tokens, diagnostics and the byte offset where each line starts.
+    static func scan(_ bytes: [UInt8], path: String) -> (tokens: [Token], diagnostics: [Diagnostic], lineStarts: [Int]) {
         bytes.withUnsafeBufferPointer { p in
-            var scanner = Scanner(p: p, lines: lines)
+            var scanner = Scanner(p: p, path: path)
             scanner.run()
-            return (scanner.tokens, scanner.diagnostics)
+            return (scanner.tokens, scanner.diagnostics, scanner.lineStarts)
         }
     }
 }
 
 private struct Scanner {
     let p: UnsafeBufferPointer<UInt8>
-    let lines: LineMap
+    let path: String
     var i = 0
     var tokens: [Token] = []
     var diagnostics: [Diagnostic] = []
+    /// Recorded as newlines are passed, so a diagnostic can always be placed.
+    var lineStarts: [Int] = [0]
 
-    init(p: UnsafeBufferPointer<UInt8>, lines: LineMap) {
+    init(p: UnsafeBufferPointer<UInt8>, path: String) {
         self.p = p
-        self.lines = lines
+        self.path = path
         tokens.reserveCapacity(p.count / 4 + 1)
+        lineStarts.reserveCapacity(p.count / 32 + 1)
     }
 
     func byte(_ at: Int) -> UInt8 { at < p.count ? p[at] : 0 }
@@ -35,7 +40,13 @@ private struct Scanner {
     }
 
     mutating func report(_ error: SyntaxError, _ start: Int, _ end: Int, label: String? = nil, notes: [DiagnosticNote] = [], help: String? = nil) {
-        diagnostics.append(.error(error.message, at: lines.span(start, end), code: error.code, label: label, notes: notes, help: help))
+        let span = SourceSpan(file: path, start: location(start), end: location(max(start, end)))
+        diagnostics.append(.error(error.message, at: span, code: error.code, label: label, notes: notes, help: help))
+    }
+
+    func location(_ offset: Int) -> SourceLocation {
+        let line = LineMap.line(of: offset, in: lineStarts)
+        return SourceLocation(line: line + 1, column: offset - lineStarts[line] + 1, offset: offset)
     }
 
     mutating func run() {
@@ -44,7 +55,10 @@ private struct Scanner {
             let b = p[i]
             switch b {
             case 32, 9, 13, 11, 12: i += 1
-            case 10: i += 1; emit(.newline, start, i)
+            case 10:
+                i += 1
+                emit(.newline, start, i)
+                lineStarts.append(i)
             case UInt8(ascii: "-"):
                 if byte(i + 1) == UInt8(ascii: "-") { comment() } else { single(.minus) }
             case UInt8(ascii: "\""):
@@ -130,6 +144,7 @@ private struct Scanner {
         let start = i
         i += 3
         while i + 2 < p.count {
+            if p[i] == 10 { lineStarts.append(i + 1) }
             if p[i] == UInt8(ascii: "\""), p[i + 1] == UInt8(ascii: "\""), p[i + 2] == UInt8(ascii: "\"") {
                 i += 3
                 validateUTF8(start, i)
@@ -138,7 +153,10 @@ private struct Scanner {
             }
             i += 1
         }
-        i = p.count
+        while i < p.count {
+            if p[i] == 10 { lineStarts.append(i + 1) }
+            i += 1
+        }
         validateUTF8(start, i)
         report(.unterminatedTripleString, start, start + 3, label: "string starts here", help: "close it with `\"\"\"`")
         emit(.tripleString, start, i)

@@ -109,19 +109,16 @@ extension MigParser {
     mutating func parseColumnRest(name: Identifier, start: Int) throws(ParseAbort) -> ColumnDefinition {
         let type = try parseType()
         var column = ColumnDefinition(name: name, type: type)
-        var seen: [String: SourceSpan] = [:]
         while !atStatementEnd && kind != .comma {
             let before = index
             if kind != .word { throw fail(.expectedItemEnd(found: found)) }
             let modifier = try parseColumnModifier()
             let key = modifierKey(modifier.kind)
-            if let first = seen[key] {
-                report(.duplicateModifier(key), at: modifier.span, notes: [DiagnosticNote("first written here", at: first)])
-            } else if (key == "null" && seen["not null"] != nil) || (key == "not null" && seen["null"] != nil) {
-                let first = seen[key == "null" ? "not null" : "null"]
-                report(.conflictingNullability, at: modifier.span, notes: [DiagnosticNote("the other one is here", at: first)])
+            if let first = column.modifiers.first(where: { modifierKey($0.kind) == key }) {
+                report(.duplicateModifier(Self.modifierNames[key]), at: modifier.span, notes: [DiagnosticNote("first written here", at: first.span)])
+            } else if key <= 1, let other = column.modifiers.first(where: { modifierKey($0.kind) == 1 - key }) {
+                report(.conflictingNullability, at: modifier.span, notes: [DiagnosticNote("the other one is here", at: other.span)])
             } else {
-                seen[key] = modifier.span
                 column.modifiers.append(modifier)
             }
             if index == before { break }
@@ -130,16 +127,19 @@ extension MigParser {
         return column
     }
 
-    func modifierKey(_ kind: ColumnModifier.Kind) -> String {
+    static let modifierNames = ["null", "not null", "primary key", "unique", "default", "autoincrement", "references", "check"]
+
+    /// The index of the modifier's name in `modifierNames`.
+    func modifierKey(_ kind: ColumnModifier.Kind) -> Int {
         switch kind {
-        case .null: "null"
-        case .notNull: "not null"
-        case .primaryKey: "primary key"
-        case .unique: "unique"
-        case .defaultValue: "default"
-        case .autoincrement: "autoincrement"
-        case .references: "references"
-        case .check: "check"
+        case .null: 0
+        case .notNull: 1
+        case .primaryKey: 2
+        case .unique: 3
+        case .defaultValue: 4
+        case .autoincrement: 5
+        case .references: 6
+        case .check: 7
         }
     }
 
@@ -149,25 +149,35 @@ extension MigParser {
     ///   | `autoincrement` | `references` fk_target | `check` `(` EXPR `)`
     mutating func parseColumnModifier() throws(ParseAbort) -> ColumnModifier {
         let start = current.start
-        let word = kind == .word ? lowercased(current) : ""
         let kind: ColumnModifier.Kind
-        switch word {
-        case "null": advance(); kind = .null
-        case "not":
+        if at("null") {
+            advance()
+            kind = .null
+        } else if at("not") {
             advance()
             try consume("null") { .expectedNull(found: $0) }
             kind = .notNull
-        case "primary":
+        } else if at("primary") {
             advance()
             try consume("key") { .expectedKey(after: "primary", found: $0) }
             kind = .primaryKey
-        case "unique": advance(); kind = .unique
-        case "default": advance(); kind = .defaultValue(try parseExpression())
-        case "autoincrement": advance(); kind = .autoincrement
-        case "references": advance(); kind = .references(try parseForeignKeyTarget())
-        case "check": advance(); kind = .check(try parseParenthesizedExpression(after: "`check`"))
-        default:
-            let guess = word.isEmpty ? nil : Suggest.closest(to: word, in: Self.modifierKeywords + ["not null", "primary key"])
+        } else if at("unique") {
+            advance()
+            kind = .unique
+        } else if at("default") {
+            advance()
+            kind = .defaultValue(try parseExpression())
+        } else if at("autoincrement") {
+            advance()
+            kind = .autoincrement
+        } else if at("references") {
+            advance()
+            kind = .references(try parseForeignKeyTarget())
+        } else if at("check") {
+            advance()
+            kind = .check(try parseParenthesizedExpression(after: "`check`"))
+        } else {
+            let guess = Suggest.closest(to: lowercased(current), in: Self.modifierKeywords + ["not null", "primary key"])
             throw fail(.unknownModifier(text(current)),
                        help: guess.map { "did you mean `\($0)`?" }
                            ?? "modifiers are `null`, `not null`, `primary key`, `unique`, `default`, `autoincrement`, `references` and `check`",

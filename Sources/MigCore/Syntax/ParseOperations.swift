@@ -11,20 +11,16 @@ extension MigParser {
 
     mutating func parseOperation() throws(ParseAbort) -> Operation {
         guard kind == .word else { throw fail(.unknownOperation(text(current)), label: "expected an operation") }
-        let word = lowercased(current)
-        switch word {
-        case "create": return try parseCreate()
-        case "drop": return try parseDrop()
-        case "rename": return try parseRename()
-        case "add": return try parseAdd()
-        case "alter": return try parseAlterColumn()
-        case "sql": return try parseRawSQL()
-        default:
-            let guess = Suggest.closest(to: word, in: Self.operationKeywords)
-            throw fail(.unknownOperation(text(current)),
-                       help: guess.map { "did you mean `\($0)`?" } ?? "operations are `create`, `drop`, `rename`, `add`, `alter` and `sql`",
-                       fixIts: guess.map { [FixIt(replace: span(current), with: $0)] } ?? [])
-        }
+        if at("create") { return try parseCreate() }
+        if at("drop") { return try parseDrop() }
+        if at("add") { return try parseAdd() }
+        if at("alter") { return try parseAlterColumn() }
+        if at("rename") { return try parseRename() }
+        if at("sql") { return try parseRawSQL() }
+        let guess = Suggest.closest(to: lowercased(current), in: Self.operationKeywords)
+        throw fail(.unknownOperation(text(current)),
+                   help: guess.map { "did you mean `\($0)`?" } ?? "operations are `create`, `drop`, `rename`, `add`, `alter` and `sql`",
+                   fixIts: guess.map { [FixIt(replace: span(current), with: $0)] } ?? [])
     }
 
     /// create := `create` (`table` create_table | [`unique`] `index` create_index)

@@ -19,22 +19,33 @@ extension MigParser {
         guard kind == .word else {
             throw fail(.expectedType(found: found), help: "types are `int`, `bigint`, `text`, `varchar(n)`, `decimal(p, s)`, `timestamp`...; a quoted type passes through: `\"tsvector\"`")
         }
+        guard let typeIndex = Self.typeKeywords.firstIndex(where: { isWord(current, $0) }) else {
+            return try unknownType()
+        }
+        let name = ColumnType.keywords[typeIndex]
+        let nameToken = advance()
+        let arguments = try parseTypeArguments(name)
+        let type = try columnType(typeIndex, arguments, nameToken)
+        return TypeReference(type, span: span(from: start))
+    }
+
+    /// Same order as `ColumnType.keywords`, matched on bytes without a `String`.
+    static let typeKeywords: [StaticString] = [
+        "smallint", "int", "bigint", "real", "double", "decimal", "bool", "text", "varchar",
+        "char", "blob", "date", "time", "timestamp", "timestamptz", "uuid", "json",
+    ]
+
+    mutating func unknownType() throws(ParseAbort) -> TypeReference {
         let name = lowercased(current)
         if Self.modifierKeywords.contains(name) {
             throw fail(.expectedType(found: found), help: "write the type before the modifiers: `name TYPE \(name) ...`")
         }
-        guard ColumnType.keywords.contains(name) else {
-            let guess = Self.typeAliases[name] ?? Suggest.closest(to: name, in: ColumnType.keywords)
-            let written = text(current)
-            throw fail(.unknownType(written), label: "not a portable type",
-                       help: guess.map { "did you mean `\($0)`? (a quoted type passes through verbatim: `\"\(written)\"`)" }
-                           ?? "a quoted type passes through verbatim: `\"\(written)\"`",
-                       fixIts: guess.map { [FixIt(replace: span(current), with: $0)] } ?? [])
-        }
-        let nameToken = advance()
-        let arguments = try parseTypeArguments(name)
-        let type = try columnType(name, arguments, nameToken)
-        return TypeReference(type, span: span(from: start))
+        let guess = Self.typeAliases[name] ?? Suggest.closest(to: name, in: ColumnType.keywords)
+        let written = text(current)
+        throw fail(.unknownType(written), label: "not a portable type",
+                   help: guess.map { "did you mean `\($0)`? (a quoted type passes through verbatim: `\"\(written)\"`)" }
+                       ?? "a quoted type passes through verbatim: `\"\(written)\"`",
+                   fixIts: guess.map { [FixIt(replace: span(current), with: $0)] } ?? [])
     }
 
     /// `(` INT (`,` INT)* `)`, with the span of the list. Empty when absent.
@@ -69,38 +80,39 @@ extension MigParser {
         return (values, span(from: open.start))
     }
 
-    mutating func columnType(_ name: String, _ arguments: (values: [Int], span: SourceSpan?), _ nameToken: Token) throws(ParseAbort) -> ColumnType {
+    mutating func columnType(_ typeIndex: Int, _ arguments: (values: [Int], span: SourceSpan?), _ nameToken: Token) throws(ParseAbort) -> ColumnType {
+        let name = ColumnType.keywords[typeIndex]
         let values = arguments.values
-        let maximum = name == "decimal" ? 2 : (name == "varchar" || name == "char") ? 1 : 0
+        let maximum = typeIndex == 5 ? 2 : (typeIndex == 8 || typeIndex == 9) ? 1 : 0
         if values.count > maximum, let argSpan = arguments.span {
             report(.tooManyTypeArguments(name, max: maximum), at: argSpan,
                    help: maximum == 0 ? nil : name == "decimal" ? "write `decimal(precision, scale)`" : "write `\(name)(length)`")
         }
-        if name == "decimal", values.count >= 2, values[1] > values[0], let argSpan = arguments.span {
+        if typeIndex == 5, values.count >= 2, values[1] > values[0], let argSpan = arguments.span {
             report(.scaleExceedsPrecision(scale: values[1], precision: values[0]), at: argSpan)
         }
-        switch name {
-        case "smallint": return .smallint
-        case "int": return .int
-        case "bigint": return .bigint
-        case "real": return .real
-        case "double": return .double
-        case "decimal": return .decimal(precision: values.first, scale: values.count > 1 ? values[1] : nil)
-        case "bool": return .bool
-        case "text": return .text
-        case "varchar", "char":
+        switch typeIndex {
+        case 0: return .smallint
+        case 1: return .int
+        case 2: return .bigint
+        case 3: return .real
+        case 4: return .double
+        case 5: return .decimal(precision: values.first, scale: values.count > 1 ? values[1] : nil)
+        case 6: return .bool
+        case 7: return .text
+        case 8, 9:
             guard let length = values.first else {
                 report(.missingTypeArgument(name), at: span(nameToken), label: "expected `(length)` after it",
                        help: "write `\(name)(255)`", fixIts: [FixIt(replace: span(nameToken), with: name + "(255)")])
                 throw ParseAbort()
             }
-            return name == "varchar" ? .varchar(length) : .char(length)
-        case "blob": return .blob
-        case "date": return .date
-        case "time": return .time
-        case "timestamp": return .timestamp
-        case "timestamptz": return .timestamptz
-        case "uuid": return .uuid
+            return typeIndex == 8 ? .varchar(length) : .char(length)
+        case 10: return .blob
+        case 11: return .date
+        case 12: return .time
+        case 13: return .timestamp
+        case 14: return .timestamptz
+        case 15: return .uuid
         default: return .json
         }
     }

@@ -26,8 +26,8 @@ struct MigParser {
 
     init(bytes: [UInt8], path: String) {
         self.bytes = bytes
-        lines = LineMap(path: path, bytes: bytes)
-        let lexed = Lexer.tokenize(bytes, lines: lines)
+        let lexed = Lexer.scan(bytes, path: path)
+        lines = LineMap(path: path, starts: lexed.lineStarts)
         tokens = lexed.tokens
         diagnostics = lexed.diagnostics
         skipTrivia()

@@ -59,28 +59,51 @@ public struct Token: Hashable, Sendable {
     }
 }
 
-/// Byte offsets to line/column, by binary search over the line starts.
-struct LineMap: Sendable {
+/// Byte offsets to line/column, by binary search over the line starts, starting
+/// from the last line found (the parser asks in nearly increasing order).
+struct LineMap {
     let path: String
     let starts: [Int]
+    private let cursor = LineCursor()
 
-    init(path: String, bytes: [UInt8]) {
+    private final class LineCursor {
+        var line = 0
+    }
+
+    init(path: String, starts: [Int]) {
         self.path = path
-        var starts = [0]
-        starts.reserveCapacity(bytes.count / 24 + 1)
-        bytes.withUnsafeBufferPointer { p in
-            for i in 0..<p.count where p[i] == 10 { starts.append(i + 1) }
-        }
         self.starts = starts
     }
 
+    init(path: String, bytes: [UInt8]) {
+        var starts = [0]
+        bytes.withUnsafeBufferPointer { p in
+            for i in 0..<p.count where p[i] == 10 { starts.append(i + 1) }
+        }
+        self.init(path: path, starts: starts)
+    }
+
     func location(_ offset: Int) -> SourceLocation {
+        var line = cursor.line
+        if line >= starts.count || starts[line] > offset || (line + 1 < starts.count && starts[line + 1] <= offset) {
+            if line + 2 < starts.count, starts[line + 1] <= offset, offset < starts[line + 2] {
+                line += 1
+            } else {
+                line = Self.line(of: offset, in: starts)
+            }
+            cursor.line = line
+        }
+        return SourceLocation(line: line + 1, column: offset - starts[line] + 1, offset: offset)
+    }
+
+    /// The 0-based line holding `offset`.
+    static func line(of offset: Int, in starts: [Int]) -> Int {
         var lo = 0, hi = starts.count - 1
         while lo < hi {
             let mid = (lo + hi + 1) / 2
             if starts[mid] <= offset { lo = mid } else { hi = mid - 1 }
         }
-        return SourceLocation(line: lo + 1, column: offset - starts[lo] + 1, offset: offset)
+        return lo
     }
 
     func span(_ start: Int, _ end: Int) -> SourceSpan {
