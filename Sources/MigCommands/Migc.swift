@@ -15,6 +15,7 @@ public struct MigcCommand: ParsableCommand {
             NewCommand.self,
             MergeCommand.self,
             ParseCommand.self,
+            FmtCommand.self,
             HeadsCommand.self,
             HistoryCommand.self,
             BranchesCommand.self,
