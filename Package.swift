@@ -30,5 +30,7 @@ let package = Package(
         .executableTarget(name: "migc", dependencies: ["MigCommands"]),
         .testTarget(name: "MigCoreTests", dependencies: ["MigCore"]),
         .testTarget(name: "MigRunnerTests", dependencies: ["MigRunner", "MigCore"]),
+        // End-to-end: runs the built `migc` binary as users do.
+        .testTarget(name: "MigCommandsTests", dependencies: ["MigCommands", "migc"]),
     ]
 )
