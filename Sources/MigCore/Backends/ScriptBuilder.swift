@@ -13,7 +13,7 @@ public struct ScriptRevision: Sendable {
     public var checksum: String?
     /// The upgrade steps, or the downgrade steps for a downgrade script.
     public var steps: [OpStep]
-    /// `migc_version` rows this revision removes and adds (see `HeadTransition`).
+    /// `migc_version` rows this revision removes and adds (`MigrationStep`'s).
     public var headsRemoved: [String]
     public var headsAdded: [String]
 
@@ -113,31 +113,5 @@ public enum ScriptBuilder {
         if body.hasSuffix(";") { return body + "\n" }
         let lastLine = body.split(separator: "\n", omittingEmptySubsequences: false).last ?? ""
         return body + (lastLine.contains("--") ? "\n;\n" : ";\n")
-    }
-}
-
-/// How one revision changes the applied heads in `migc_version` (Alembic's rules).
-public enum HeadTransition {
-    /// Upgrading `revision`: its parents stop being heads, it becomes one.
-    public static func upgrade(_ revision: String, parents: [String], heads: Set<String>) -> (removed: [String], added: [String], heads: Set<String>) {
-        let removed = parents.filter(heads.contains).sorted()
-        return (removed, [revision], heads.subtracting(removed).union([revision]))
-    }
-
-    /// Downgrading `revision`: it stops being a head; each parent becomes one again
-    /// unless a remaining head already descends from it. `isAncestor(a, b)` is
-    /// whether `a` is an ancestor of `b`.
-    public static func downgrade(
-        _ revision: String, parents: [String], heads: Set<String>, isAncestor: (String, String) -> Bool
-    ) -> (removed: [String], added: [String], heads: Set<String>) {
-        var remaining = heads.subtracting([revision])
-        var added: [String] = []
-        for parent in parents.sorted() where !remaining.contains(parent) {
-            if remaining.contains(where: { isAncestor(parent, $0) }) { continue }
-            added.append(parent)
-            remaining.insert(parent)
-        }
-        let removed = heads.contains(revision) ? [revision] : []
-        return (removed, added, remaining)
     }
 }
