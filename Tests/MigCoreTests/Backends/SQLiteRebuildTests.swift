@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import MigCore
 
@@ -25,7 +26,7 @@ import Testing
 
     static let index = Index(name: "items;qty idx", table: items, columns: [IndexColumn(name: Identifier("qty"))])
 
-    func step(_ op: Operation, _ before: Schema, _ after: Schema) -> OpStep {
+    func step(_ op: MigCore.Operation, _ before: Schema, _ after: Schema) -> OpStep {
         OpStep(statement: Statement(op), before: before, after: after)
     }
 
@@ -65,6 +66,7 @@ import Testing
             step(.addColumn(AddColumn(table: id, column: ColumnDefinition(name: Identifier("created"), type: TypeReference(.text)))), s4, s5),
         ]
         let rebuild = script(changes)
+        if ProcessInfo.processInfo.environment["MIGC_PEEK"] != nil { print(rebuild) }
         #expect(rebuild.components(separatedBy: "CREATE TABLE").count == 2, "one rebuild for the batch:\n\(rebuild)")
 
         let shell = try SQLiteShell()
