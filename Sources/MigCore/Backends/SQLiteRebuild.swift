@@ -105,7 +105,7 @@ struct SQLiteRebuildPlanner {
         if !copied.isEmpty {
             texts.append(
                 "INSERT INTO \(q(temporary)) (\(copied.map { q($0.0) }.joined(separator: ", ")))\n"
-                    + "  SELECT \(copied.map { backend.render($0.1) }.joined(separator: ", ")) FROM \(q(name))")
+                    + "  SELECT \(copied.map { q($0.1) }.joined(separator: ", ")) FROM \(q(name))")
         }
         texts += [
             "DROP TABLE \(q(name))",
@@ -139,11 +139,13 @@ struct SQLiteRebuildPlanner {
 
 /// A rebuild being collected: the table, where each current column's values come
 /// from in the old table, and the last absorbed step (whose `after` is the target).
+/// `alter column ... using` is postgres-only (see AlterColumn); here values keep
+/// SQLite's type affinity conversion on copy.
 struct PendingRebuild {
     let table: String
     let origin: SourceSpan
-    /// Current column name -> expression over the old table's columns.
-    var sources: [String: Expr]
+    /// Current column name -> the old table's column its values come from.
+    var sources: [String: String]
     var last: OpStep
 
     init(table: String, first step: OpStep) {
@@ -151,7 +153,7 @@ struct PendingRebuild {
         self.origin = step.statement.span
         self.last = step
         let columns = step.before.tables[table]?.columns ?? []
-        self.sources = Dictionary(uniqueKeysWithValues: columns.map { ($0.name, Expr(.column(Identifier($0.name)))) })
+        self.sources = Dictionary(columns.map { ($0.name, $0.name) }, uniquingKeysWith: { first, _ in first })
         absorb(step)
     }
 
@@ -164,29 +166,7 @@ struct PendingRebuild {
             sources.removeValue(forKey: op.column.name)
         case .addColumn(let op):
             sources.removeValue(forKey: op.column.name.name)
-        case .alterColumn(let op):
-            // `using` converts the old values in the copy (it names current columns).
-            if case .type(_, let using?) = op.change, sources[op.column.name] != nil {
-                sources[op.column.name] = substitute(using)
-            }
         default: break
         }
-    }
-
-    /// `expr` with each column replaced by where its values come from.
-    private func substitute(_ expr: Expr) -> Expr {
-        var e = expr
-        switch e.kind {
-        case .column(let id): return sources[id.name] ?? Expr(.null)
-        case .call(let n, let args): e.kind = .call(name: n, arguments: args.map(substitute))
-        case .unary(let op, let x): e.kind = .unary(op, substitute(x))
-        case .binary(let op, let l, let r): e.kind = .binary(op, substitute(l), substitute(r))
-        case .isNull(let x, let neg): e.kind = .isNull(substitute(x), negated: neg)
-        case .inList(let x, let list, let neg): e.kind = .inList(substitute(x), list.map(substitute), negated: neg)
-        case .between(let x, let lo, let hi, let neg):
-            e.kind = .between(substitute(x), lower: substitute(lo), upper: substitute(hi), negated: neg)
-        default: break
-        }
-        return e
     }
 }
