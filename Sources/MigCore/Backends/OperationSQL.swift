@@ -50,9 +50,25 @@ extension DialectRules {
         let table = step.after.tables[tableName]
         let column = table?.column(named: op.column.name.name) ?? Column(fallback: op.column)
         let added = table?.constraintsAdded(since: step.before.tables[tableName])
+        if dialect == .sqlite {
+            // One action per ALTER, no ADD CONSTRAINT: foreign keys and checks ride
+            // inline (keys and uniques force a rebuild instead).
+            let inline = (added?.foreignKeys.values.sorted { $0.name < $1.name }.map(inlineReference) ?? [])
+                + (added?.checks.values.sorted { $0.name < $1.name }.map(checkClause) ?? [])
+            let definition = ([columnDefinition(column, in: table)] + inline).joined(separator: " ")
+            return ["ALTER TABLE \(quote(tableName)) ADD COLUMN " + definition]
+        }
         let clauses = ["ADD COLUMN " + columnDefinition(column, in: table)]
             + (added.map(constraintClauses) ?? []).map { "ADD " + $0 }
         return ["ALTER TABLE \(quote(tableName))\n  " + clauses.joined(separator: ",\n  ")]
+    }
+
+    /// `CONSTRAINT "n" REFERENCES "t" ("c") ...`: a foreign key as a column constraint.
+    private func inlineReference(_ fk: ForeignKey) -> String {
+        var text = "CONSTRAINT \(quote(fk.name)) REFERENCES \(quote(fk.referencedTable)) (\(quotedList(fk.referencedColumns)))"
+        if let action = fk.onDelete { text += " ON DELETE " + action.rawValue.uppercased() }
+        if let action = fk.onUpdate { text += " ON UPDATE " + action.rawValue.uppercased() }
+        return text
     }
 
     private func alterColumn(_ op: AlterColumn, _ step: OpStep) -> String {
