@@ -40,7 +40,7 @@ extension DialectRules {
     /// `sql` text verbatim for its dialect (every dialect when none is named).
     func rawSQL(_ raw: RawSQL) -> [String] {
         if let name = raw.dialect, Dialect(blockName: name.name) != dialect { return [] }
-        return [raw.text.value]
+        return raw.text.value.allSatisfy(\.isWhitespace) ? [] : [raw.text.value]
     }
 
     /// One `ALTER TABLE` adding the column and the constraints it brings (mysql needs
