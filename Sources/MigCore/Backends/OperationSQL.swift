@@ -60,7 +60,8 @@ extension DialectRules {
         }
         let clauses = ["ADD COLUMN " + columnDefinition(column, in: table)]
             + (added.map(constraintClauses) ?? []).map { "ADD " + $0 }
-        return ["ALTER TABLE \(quote(tableName))\n  " + clauses.joined(separator: ",\n  ")]
+        let separator = clauses.count == 1 ? " " : "\n  "
+        return ["ALTER TABLE \(quote(tableName))" + separator + clauses.joined(separator: ",\n  ")]
     }
 
     /// `CONSTRAINT "n" REFERENCES "t" ("c") ...`: a foreign key as a column constraint.

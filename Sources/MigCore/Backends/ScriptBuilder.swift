@@ -105,13 +105,37 @@ public enum ScriptBuilder {
         return out + "\n"
     }
 
-    /// The statement with a `;` ending it (on its own line if its last line is a
-    /// comment); raw SQL that already ends with one is left alone.
+    /// The statement with a `;` ending it (on its own line if the text ends inside
+    /// a `--` comment); raw SQL that already ends with one is left alone.
     static func terminated(_ text: String) -> String {
         var body = Substring(text)
         while let last = body.last, last.isWhitespace { body.removeLast() }
-        if body.hasSuffix(";") { return body + "\n" }
-        let lastLine = body.split(separator: "\n", omittingEmptySubsequences: false).last ?? ""
-        return body + (lastLine.contains("--") ? "\n;\n" : ";\n")
+        if body.hasSuffix(";") && !endsInLineComment(body) { return body + "\n" }
+        return body + (endsInLineComment(body) ? "\n;\n" : ";\n")
+    }
+
+    /// Whether SQL text ends inside a `--` comment, skipping quoted text and
+    /// `/* */` comments.
+    static func endsInLineComment(_ text: Substring) -> Bool {
+        var quote: Character?
+        var inLineComment = false, inBlockComment = false
+        var previous: Character = " "
+        for ch in text {
+            defer { previous = ch }
+            if inLineComment {
+                if ch == "\n" || ch == "\r" { inLineComment = false }
+            } else if inBlockComment {
+                if previous == "*" && ch == "/" { inBlockComment = false }
+            } else if let q = quote {
+                if ch == q { quote = nil }
+            } else if ch == "'" || ch == "\"" || ch == "`" {
+                quote = ch
+            } else if previous == "-" && ch == "-" {
+                inLineComment = true
+            } else if previous == "/" && ch == "*" {
+                inBlockComment = true
+            }
+        }
+        return inLineComment
     }
 }

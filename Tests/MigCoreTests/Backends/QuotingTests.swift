@@ -53,3 +53,12 @@ import Testing
         #expect(ScriptBuilder.terminated("SELECT 1 -- done") == "SELECT 1 -- done\n;\n")
     }
 }
+
+@Suite struct StatementEndTests {
+    @Test func quotedDashesAreNotComments() {
+        #expect(ScriptBuilder.terminated(#"DROP TABLE "a -- b""#) == "DROP TABLE \"a -- b\";\n")
+        #expect(ScriptBuilder.terminated("SELECT '--'") == "SELECT '--';\n")
+        #expect(ScriptBuilder.terminated("SELECT 1; -- done;") == "SELECT 1; -- done;\n;\n")
+        #expect(ScriptBuilder.terminated("SELECT 1 /* -- */") == "SELECT 1 /* -- */;\n")
+    }
+}
