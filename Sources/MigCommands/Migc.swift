@@ -12,6 +12,10 @@ public struct MigcCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             InitCommand.self,
+            ParseCommand.self,
+            HeadsCommand.self,
+            HistoryCommand.self,
+            BranchesCommand.self,
         ])
 
     public init() {}
