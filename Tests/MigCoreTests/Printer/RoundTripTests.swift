@@ -20,8 +20,9 @@ import Testing
 
     static func parse(_ relative: String) throws -> (ParseResult, String) {
         let url = packageRoot.appendingPathComponent(relative)
-        let text = try String(contentsOf: url, encoding: .utf8)
-        return (Parser.parse(source: text, path: relative), text)
+        // Bytes, not String: some fixtures are invalid UTF-8 on purpose.
+        let bytes = [UInt8](try Data(contentsOf: url))
+        return (Parser.parse(bytes: bytes, path: relative), String(decoding: bytes, as: UTF8.self))
     }
 
     @Test func thereAreExamplesAndFixtures() {
