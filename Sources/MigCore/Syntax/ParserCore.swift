@@ -103,8 +103,7 @@ struct MigParser {
         guard token.kind == .word, token.end - token.start == keyword.utf8CodeUnitCount else { return false }
         let k = keyword.utf8Start
         for n in 0..<keyword.utf8CodeUnitCount {
-            // Fold ASCII capitals only: `| 0x20` on `_` (0x5F) would give 0x7F, so
-            // `current_timestamp` never matched and parsed as a column name.
+            // Fold ASCII upper case only: `_ | 0x20` is DEL, so `current_timestamp` never matched.
             let b = bytes[token.start + n]
             if (b >= 65 && b <= 90 ? b | 0x20 : b) != k[n] { return false }
         }

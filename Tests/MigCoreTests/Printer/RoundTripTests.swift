@@ -20,7 +20,7 @@ import Testing
 
     static func parse(_ relative: String) throws -> (ParseResult, String) {
         let url = packageRoot.appendingPathComponent(relative)
-        // Bytes, not String: some fixtures are deliberately invalid UTF-8.
+        // Bytes, not String: some fixtures are invalid UTF-8 on purpose.
         let bytes = [UInt8](try Data(contentsOf: url))
         return (Parser.parse(bytes: bytes, path: relative), String(decoding: bytes, as: UTF8.self))
     }
