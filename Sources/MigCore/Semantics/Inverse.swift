@@ -67,11 +67,17 @@ public enum Inverse {
         // Inline only this column's own default-named constraints.
         let inline = t.inlineConstraintNames(for: c.name).intersection(lost)
         var out = [Statement(.addColumn(AddColumn(table: Identifier(t.name), column: t.definition(of: c, inline: inline))), span: span)]
-        for n in lost.subtracting(inline).sorted() {
+        // Keys first, then indexes, then foreign keys (which may need either).
+        let rank = { (n: String) in t.primaryKey?.name == n ? 0 : t.foreignKeys[n] != nil ? 2 : 1 }
+        let rest = lost.subtracting(inline).sorted { (rank($0), $0) < (rank($1), $1) }
+        for n in rest where rank(n) < 2 {
             if let add = t.addConstraint(named: n) { out.append(Statement(.addConstraint(add), span: span)) }
         }
         for index in schema.indexes(on: t.name) where after.indexes[index.name] == nil {
             out.append(index.creationStatement(span: span))
+        }
+        for n in rest where rank(n) == 2 {
+            if let add = t.addConstraint(named: n) { out.append(Statement(.addConstraint(add), span: span)) }
         }
         for other in schema.sortedTables where other.name != t.name {
             let kept = after.tables[other.name]?.foreignKeys ?? [:]

@@ -42,7 +42,12 @@ extension OpChecker {
                   notes: Self.note("primary key `\(existing.name)` defined here", existing.definedAt))
         }
         if let span = seen["autoincrement"] {
-            checkAutoincrement(def.name.name, type: def.type.type, table: table, at: span)
+            if deferKeyChecks {
+                if !def.type.type.isInteger { checkAutoincrement(def.name.name, type: def.type.type, table: table, at: span) }
+                pendingAutoincrement.append(PendingAutoincrement(table: table.name, column: def.name.name, span: span))
+            } else {
+                checkAutoincrement(def.name.name, type: def.type.type, table: table, at: span)
+            }
         }
     }
 
@@ -106,8 +111,10 @@ extension OpChecker {
         let after = schema.applying(.addColumn(a))
         guard let table = after.tables[t.name] else { return }
         var inner = OpChecker(schema: after)
+        inner.deferKeyChecks = true
         inner.checkColumnDefinition(a.column, table: table, existingPrimaryKey: t.primaryKey)
         diagnostics += inner.diagnostics
+        pendingAutoincrement += inner.pendingAutoincrement
     }
 
     mutating func checkDropColumn(_ d: DropColumn) {
@@ -177,6 +184,15 @@ extension OpChecker {
             }
             if c.autoincrement, !ref.type.isInteger {
                 error(CheckCode.badAutoincrement, "autoincrement column `\(q)` must keep an integer type, not `\(ref.type.displayName)`", at: ref.span)
+            }
+            if let d = c.defaultValue {
+                var probe = OpChecker(schema: schema)
+                probe.checkDefault(d, type: ref.type, column: q, nullable: c.nullable)
+                if !probe.diagnostics.isEmpty {
+                    error(CheckCode.defaultTypeMismatch, "the default of column `\(q)` does not fit type `\(ref.type.displayName)`", at: ref.span,
+                          notes: Self.note("column `\(q)` defined here", c.definedAt),
+                          help: "drop the default first: `alter column \(q) drop default`")
+                }
             }
             if let using { checkColumns(of: using, in: t) }
             checkForeignKeyTypes(afterRetyping: c.name, of: t, to: ref.type, at: ref.span)

@@ -87,7 +87,10 @@ extension OpChecker {
     }
 
     mutating func checkDropIndex(_ d: DropIndex) {
-        guard schema.indexes[d.name.name] == nil else { return }
+        if let index = schema.indexes[d.name.name] {
+            if index.unique, let t = schema.tables[index.table] { checkKeyStillReferenced(droppingIndex: index, of: t, at: d.name.span) }
+            return
+        }
         for t in schema.sortedTables where t.constraintKind(d.name.name) != nil {
             error(CheckCode.unknownIndex, "unknown index `\(d.name.name)`", at: d.name.span,
                   notes: Self.note("`\(d.name.name)` is a \(t.constraintKind(d.name.name)!) on `\(t.name)`", t.constraintSpan(d.name.name) ?? .synthesized),
@@ -140,6 +143,11 @@ extension OpChecker {
                   help: Self.didYouMean(n, t.constraintNames))
             return
         }
+        if kind == "primary key", let c = t.columns.first(where: { $0.autoincrement && t.primaryKey?.columns == [$0.name] }) {
+            error(CheckCode.badAutoincrement, "cannot drop primary key `\(n)`: autoincrement column `\(t.name).\(c.name)` must stay the primary key",
+                  at: d.name.span, notes: Self.note("column `\(t.name).\(c.name)` defined here", c.definedAt))
+            return
+        }
         guard kind == "primary key" || kind == "unique constraint" else { return }
         let keyColumns = Set(t.primaryKey?.name == n ? t.primaryKey!.columns : t.uniques[n]?.columns ?? [])
         // Still unique through another key or index? Then foreign keys keep a target.
@@ -153,6 +161,23 @@ extension OpChecker {
             where fk.referencedTable == t.name && Set(fk.referencedColumns) == keyColumns {
                 error(CheckCode.constraintInUse, "cannot drop \(kind) `\(n)`: foreign key `\(fk.name)` on `\(other.name)` references its columns",
                       at: d.name.span, notes: Self.note("foreign key `\(fk.name)` defined here", fk.definedAt),
+                      help: "drop the foreign key first: `drop constraint \(fk.name) on \(other.name)`")
+                return
+            }
+        }
+    }
+
+    /// A unique index that is the only thing keeping a foreign key's target unique
+    /// cannot be dropped.
+    mutating func checkKeyStillReferenced(droppingIndex index: Index, of t: Table, at span: SourceSpan) {
+        var probeSchema = schema
+        probeSchema.indexes[index.name] = nil
+        let probe = OpChecker(schema: probeSchema)
+        for other in schema.sortedTables {
+            for fk in other.foreignKeys.values.sorted(by: { $0.name < $1.name })
+            where fk.referencedTable == t.name && Set(fk.referencedColumns) == Set(index.columns.map(\.name.name)) && !probe.isUniqueKey(fk.referencedColumns, of: t) {
+                error(CheckCode.constraintInUse, "cannot drop unique index `\(index.name)`: foreign key `\(fk.name)` on `\(other.name)` references its columns",
+                      at: span, notes: Self.note("foreign key `\(fk.name)` defined here", fk.definedAt),
                       help: "drop the foreign key first: `drop constraint \(fk.name) on \(other.name)`")
                 return
             }

@@ -10,7 +10,28 @@ public struct OpChecker: Sendable {
     public private(set) var schema: Schema
     public var diagnostics: [Diagnostic] = []
 
+    /// Autoincrement columns of tables created in this block: each must be its
+    /// table's single-column primary key by the end of the block (`finish()`), so a
+    /// `create table` may be followed by `add primary key`.
+    var pendingAutoincrement: [PendingAutoincrement] = []
+    var deferKeyChecks = false
+
+    struct PendingAutoincrement: Sendable {
+        var table: String
+        var column: String
+        var span: SourceSpan
+    }
+
     public init(schema: Schema) { self.schema = schema }
+
+    /// Checks what can only be judged at the end of a block.
+    public mutating func finish() {
+        for p in pendingAutoincrement {
+            guard let t = schema.tables[p.table], let c = t.column(named: p.column), c.autoincrement else { continue }
+            checkAutoincrement(c.name, type: c.type, table: t, at: p.span)
+        }
+        pendingAutoincrement = []
+    }
 
     /// Checks `statement` against the current schema, then folds it in.
     public mutating func check(_ statement: Statement) {
@@ -118,6 +139,7 @@ public struct OpChecker: Sendable {
         let created = schema.applying(.createTable(c))
         guard let table = created.tables[c.name.name] else { return }
         var inner = OpChecker(schema: created)
+        inner.deferKeyChecks = true
         var primaryKeys: [SourceSpan] = []
         for column in c.columns {
             inner.checkColumnDefinition(column, table: table, existingPrimaryKey: nil)
@@ -134,6 +156,7 @@ public struct OpChecker: Sendable {
                         help: "use one table-level `primary key (a, b)` for a composite key")
         }
         diagnostics += inner.diagnostics
+        pendingAutoincrement += inner.pendingAutoincrement
     }
 
     mutating func checkTableConstraint(_ constraint: TableConstraint, table: Table, names: inout [String: SourceSpan]) {

@@ -72,11 +72,13 @@ public enum RevisionChecker {
     }
 
     static func steps(_ statements: [Statement], from checker: inout OpChecker) -> [OpStep] {
-        statements.map { s in
+        let out = statements.map { s in
             let before = checker.schema
             checker.check(s)
             return OpStep(statement: s, before: before, after: checker.schema)
         }
+        checker.finish()
+        return out
     }
 
     /// "downgrade does not restore the schema: column `accounts.name` (added at 12:5) is still present"

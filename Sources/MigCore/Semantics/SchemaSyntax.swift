@@ -7,27 +7,36 @@ extension Table {
     /// `create table` for this table, plus the statements that cannot be written in
     /// its body (a primary key with a custom name), then its indexes.
     func creationStatements(indexes: [Index], span: SourceSpan) -> [Statement] {
-        let inline = inlineConstraintNames()
+        var inline = inlineConstraintNames()
+        let separatePrimaryKey = primaryKey.map { !inline.contains($0.name) && $0.name != Schema.DefaultName.primaryKey(table: name) } ?? false
+        // A self-reference can sit in the body only when the body itself makes its
+        // target unique; otherwise it follows the key or index that does.
+        let bodyKeys = (separatePrimaryKey ? [] : [primaryKey?.columns].compactMap { $0 }) + uniques.values.map(\.columns)
+        let late = foreignKeys.values.filter { f in
+            f.referencedTable == name && !bodyKeys.contains { Set($0) == Set(f.referencedColumns) }
+        }.map(\.name)
+        inline.subtract(late)
         var body: [TableConstraint] = []
         var extra: [Statement] = []
         if let pk = primaryKey, !inline.contains(pk.name) {
-            if pk.name == Schema.DefaultName.primaryKey(table: name) {
-                body.append(TableConstraint(.primaryKey(columns: pk.columns.map { Identifier($0) })))
-            } else {
+            if separatePrimaryKey {
                 extra.append(Statement(.addConstraint(addConstraint(named: pk.name)!), span: span))
+            } else {
+                body.append(TableConstraint(.primaryKey(columns: pk.columns.map { Identifier($0) })))
             }
         }
         for u in uniques.values.sorted(by: { $0.name < $1.name }) where !inline.contains(u.name) {
             body.append(TableConstraint(.unique(name: Identifier(u.name), columns: u.columns.map { Identifier($0) })))
         }
-        for f in foreignKeys.values.sorted(by: { $0.name < $1.name }) where !inline.contains(f.name) {
+        for f in foreignKeys.values.sorted(by: { $0.name < $1.name }) where !inline.contains(f.name) && !late.contains(f.name) {
             body.append(TableConstraint(.foreignKey(name: Identifier(f.name), columns: f.columns.map { Identifier($0) }, target: f.target)))
         }
         for k in checks.values.sorted(by: { $0.name < $1.name }) where !inline.contains(k.name) {
             body.append(TableConstraint(.check(name: Identifier(k.name), expression: k.expression)))
         }
         let create = CreateTable(name: Identifier(name), columns: columns.map { definition(of: $0, inline: inline) }, constraints: body)
-        return [Statement(.createTable(create), span: span)] + extra + indexes.map { $0.creationStatement(span: span) }
+        let lateKeys = late.sorted().compactMap { addConstraint(named: $0) }.map { Statement(.addConstraint($0), span: span) }
+        return [Statement(.createTable(create), span: span)] + extra + indexes.map { $0.creationStatement(span: span) } + lateKeys
     }
 
     /// Names of the constraints that `definition(of:)` writes as column modifiers.
