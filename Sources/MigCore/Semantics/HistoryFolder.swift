@@ -98,7 +98,9 @@ struct HistoryFolder {
         let other = culprit.map { " and `\($0)`" } ?? ""
         let span = file.header.parents.first?.span ?? file.header.revision?.span ?? file.span
         let id = file.header.revision?.name ?? "?"
-        return .error("revision `\(id)` merges conflicting branches: `\(revision)`\(other) both change it: \(problem.message)",
+        let what = names.sorted().map { "`\($0)`" }.joined(separator: ", ")
+        let subject = culprit == nil ? "changes" : "both change"
+        return .error("revision `\(id)` merges conflicting branches: `\(revision)`\(other) \(subject) \(what): \(problem.message)",
                       at: span, code: CheckCode.branchConflict, notes: notes + problem.notes)
     }
 }

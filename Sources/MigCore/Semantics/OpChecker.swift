@@ -27,7 +27,7 @@ public struct OpChecker: Sendable {
     /// Checks what can only be judged at the end of a block.
     public mutating func finish() {
         for p in pendingAutoincrement {
-            guard let t = schema.tables[p.table], let c = t.column(named: p.column), c.autoincrement else { continue }
+            guard let t = schema.tables[p.table], let c = t.column(named: p.column), c.autoincrement, c.type.isInteger else { continue }
             checkAutoincrement(c.name, type: c.type, table: t, at: p.span)
         }
         pendingAutoincrement = []
@@ -50,6 +50,8 @@ public struct OpChecker: Sendable {
         case .sql: break
         }
         schema = schema.applying(statement.operation)
+        // Autoincrement columns whose primary key is now in place are settled.
+        pendingAutoincrement.removeAll { p in schema.tables[p.table].map { $0.primaryKey?.columns == [p.column] } ?? true }
     }
 
     mutating func error(_ code: String, _ message: String, at span: SourceSpan, notes: [DiagnosticNote] = [], help: String? = nil) {

@@ -50,7 +50,7 @@ public enum RevisionChecker {
             diagnostics += down.diagnostics
             if upgradeClean, !down.diagnostics.hasErrors,
                let first = SchemaDiff.between(expected: before, actual: down.schema).first {
-                diagnostics.append(mismatch(first, at: block.span, file: file.path, code: CheckCode.downgradeMismatch, derived: false))
+                diagnostics.append(mismatch(first, at: block.span, file: file.path, code: CheckCode.downgradeMismatch, downgrade: block.statements))
             }
         case nil:
             revision.downgradeIsDerived = true
@@ -64,7 +64,7 @@ public enum RevisionChecker {
                     return OpStep(statement: s, before: schema, after: next)
                 }
                 if upgradeClean, let first = SchemaDiff.between(expected: before, actual: schema).first {
-                    diagnostics.append(mismatch(first, at: file.upgrade?.span ?? file.span, file: file.path, code: CheckCode.derivedDowngradeMismatch, derived: true))
+                    diagnostics.append(mismatch(first, at: file.upgrade?.span ?? file.span, file: file.path, code: CheckCode.derivedDowngradeMismatch, downgrade: []))
                 }
             }
         }
@@ -81,23 +81,32 @@ public enum RevisionChecker {
         return out
     }
 
-    /// "downgrade does not restore the schema: column `accounts.name` (added at 12:5) is still present"
-    static func mismatch(_ d: SchemaDifference, at span: SourceSpan, file: String, code: String, derived: Bool) -> Diagnostic {
+    /// "downgrade does not restore the schema: column `accounts.name` (added at 12:5) is still present",
+    /// with notes at the object's definition and at the downgrade op that last
+    /// touched its table (`downgrade` is empty for a derived one).
+    static func mismatch(_ d: SchemaDifference, at span: SourceSpan, file: String, code: String, downgrade: [Statement]) -> Diagnostic {
         func at(_ s: SourceSpan?) -> String {
             guard let s, !s.isSynthesized else { return "" }
             return s.file == file ? " (\(verb(d)) at \(s.start.line):\(s.start.column))" : " (\(verb(d)) at \(s))"
         }
         let phrase: String
-        switch d.kind {
-        case .unexpected: phrase = "\(d.object)\(at(d.actualAt)) is still present"
-        case .missing: phrase = "\(d.object)\(at(d.expectedAt)) is not restored"
-        case .changed: phrase = "\(d.object)\(at(d.actualAt)) \(d.detail ?? "differs")"
-        }
         var notes: [DiagnosticNote] = []
-        if let e = d.expectedAt, !e.isSynthesized { notes.append(DiagnosticNote("the schema before the revision has it as defined here", at: e)) }
-        if let a = d.actualAt, !a.isSynthesized { notes.append(DiagnosticNote("after the downgrade it is as defined here", at: a)) }
-        let subject = derived ? "derived downgrade" : "downgrade"
-        return .error("\(subject) does not restore the schema: \(phrase)", at: span, code: code, notes: notes,
+        switch d.kind {
+        case .unexpected:
+            phrase = "\(d.object)\(at(d.actualAt)) is still present"
+            if let a = d.actualAt, !a.isSynthesized { notes.append(DiagnosticNote("it was added here", at: a)) }
+        case .missing:
+            phrase = "\(d.object)\(at(d.expectedAt)) is not restored"
+            if let e = d.expectedAt, !e.isSynthesized { notes.append(DiagnosticNote("it was defined here", at: e)) }
+        case .changed:
+            phrase = "\(d.object) \(d.detail ?? "differs")"
+            if let e = d.expectedAt, !e.isSynthesized { notes.append(DiagnosticNote("it was defined here", at: e)) }
+        }
+        if d.kind != .unexpected, let last = downgrade.last(where: { $0.operation.tableNames.contains(d.table) }) {
+            notes.append(DiagnosticNote("the downgrade last changes table `\(d.table)` here", at: last.span))
+        }
+        let derived = code == CheckCode.derivedDowngradeMismatch
+        return .error("\(derived ? "derived downgrade" : "downgrade") does not restore the schema: \(phrase)", at: span, code: code, notes: notes,
                       help: derived ? "this is a migc bug; write the downgrade block by hand" : nil)
     }
 

@@ -18,9 +18,11 @@ public struct SchemaDifference: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var kind: Kind
+    /// The table it belongs to (an index's table).
+    public var table: String
     /// What it is about, e.g. "column `accounts.name`".
     public var object: String
-    /// For `.changed`: what differs, e.g. "type is `text`, expected `int`".
+    /// For `.changed`: what differs, e.g. "has type `text`, expected `int`".
     public var detail: String?
     /// Where the expected and the actual objects were defined (when known).
     public var expectedAt: SourceSpan?
@@ -30,7 +32,7 @@ public struct SchemaDifference: Hashable, Sendable, CustomStringConvertible {
         switch kind {
         case .missing: "missing \(object)"
         case .unexpected: "unexpected \(object)"
-        case .changed: "\(object): \(detail ?? "differs")"
+        case .changed: "\(object) \(detail ?? "differs")"
         }
     }
 }
@@ -41,12 +43,12 @@ public enum SchemaDiff {
         let names = Set(expected.tables.keys).union(actual.tables.keys).sorted()
         for name in names {
             switch (expected.tables[name], actual.tables[name]) {
-            case (let e?, nil): out.append(.init(kind: .missing, object: "table `\(name)`", expectedAt: e.definedAt))
-            case (nil, let a?): out.append(.init(kind: .unexpected, object: "table `\(name)`", actualAt: a.definedAt))
+            case (let e?, nil): out.append(.init(kind: .missing, table: name, object: "table `\(name)`", expectedAt: e.definedAt))
+            case (nil, let a?): out.append(.init(kind: .unexpected, table: name, object: "table `\(name)`", actualAt: a.definedAt))
             case (let e?, let a?): out += tableDifferences(e, a)
             case (nil, nil): break
             }
-            out += indexDifferences(expected.indexes(on: name), actual.indexes(on: name))
+            out += indexDifferences(expected.indexes(on: name), actual.indexes(on: name), table: name)
         }
         return out
     }
@@ -56,22 +58,22 @@ public enum SchemaDiff {
         for ec in e.columns {
             let object = "column `\(e.name).\(ec.name)`"
             guard let ac = a.column(named: ec.name) else {
-                out.append(.init(kind: .missing, object: object, expectedAt: ec.definedAt))
+                out.append(.init(kind: .missing, table: e.name, object: object, expectedAt: ec.definedAt))
                 continue
             }
             if let detail = columnDetail(ec, ac) {
-                out.append(.init(kind: .changed, object: object, detail: detail, expectedAt: ec.definedAt, actualAt: ac.definedAt))
+                out.append(.init(kind: .changed, table: e.name, object: object, detail: detail, expectedAt: ec.definedAt, actualAt: ac.definedAt))
             }
         }
         for ac in a.columns where e.column(named: ac.name) == nil {
-            out.append(.init(kind: .unexpected, object: "column `\(e.name).\(ac.name)`", actualAt: ac.definedAt))
+            out.append(.init(kind: .unexpected, table: e.name, object: "column `\(e.name).\(ac.name)`", actualAt: ac.definedAt))
         }
         out += constraintDifferences(e, a)
         return out
     }
 
     static func columnDetail(_ e: Column, _ a: Column) -> String? {
-        if e.type != a.type { return "type is `\(a.type.displayName)`, expected `\(e.type.displayName)`" }
+        if e.type != a.type { return "has type `\(a.type.displayName)`, expected `\(e.type.displayName)`" }
         if e.nullable != a.nullable { return a.nullable ? "is nullable, expected not null" : "is not null, expected nullable" }
         if e.defaultValue != a.defaultValue {
             return a.defaultValue == nil ? "has no default, expected one" : e.defaultValue == nil ? "has a default, expected none" : "has a different default"
@@ -87,10 +89,10 @@ public enum SchemaDiff {
             for name in Set(ex.keys).union(ac.keys).sorted() {
                 let object = "\(kind) `\(name)` on `\(e.name)`"
                 switch (ex[name], ac[name]) {
-                case (let x?, nil): out.append(.init(kind: .missing, object: object, expectedAt: span(x)))
-                case (nil, let y?): out.append(.init(kind: .unexpected, object: object, actualAt: span(y)))
+                case (let x?, nil): out.append(.init(kind: .missing, table: e.name, object: object, expectedAt: span(x)))
+                case (nil, let y?): out.append(.init(kind: .unexpected, table: e.name, object: object, actualAt: span(y)))
                 case (let x?, let y?) where x != y:
-                    out.append(.init(kind: .changed, object: object, detail: "has a different definition", expectedAt: span(x), actualAt: span(y)))
+                    out.append(.init(kind: .changed, table: e.name, object: object, detail: "has a different definition", expectedAt: span(x), actualAt: span(y)))
                 default: break
                 }
             }
@@ -103,17 +105,17 @@ public enum SchemaDiff {
         return out
     }
 
-    static func indexDifferences(_ e: [Index], _ a: [Index]) -> [SchemaDifference] {
+    static func indexDifferences(_ e: [Index], _ a: [Index], table: String) -> [SchemaDifference] {
         var out: [SchemaDifference] = []
         let ex = Dictionary(e.map { ($0.name, $0) }, uniquingKeysWith: { x, _ in x })
         let ac = Dictionary(a.map { ($0.name, $0) }, uniquingKeysWith: { x, _ in x })
         for name in Set(ex.keys).union(ac.keys).sorted() {
             let object = "index `\(name)`"
             switch (ex[name], ac[name]) {
-            case (let x?, nil): out.append(.init(kind: .missing, object: object, expectedAt: x.definedAt))
-            case (nil, let y?): out.append(.init(kind: .unexpected, object: object, actualAt: y.definedAt))
+            case (let x?, nil): out.append(.init(kind: .missing, table: table, object: object, expectedAt: x.definedAt))
+            case (nil, let y?): out.append(.init(kind: .unexpected, table: table, object: object, actualAt: y.definedAt))
             case (let x?, let y?) where x != y:
-                out.append(.init(kind: .changed, object: object, detail: "has a different definition", expectedAt: x.definedAt, actualAt: y.definedAt))
+                out.append(.init(kind: .changed, table: table, object: object, detail: "has a different definition", expectedAt: x.definedAt, actualAt: y.definedAt))
             default: break
             }
         }

@@ -209,8 +209,10 @@ extension Schema {
 }
 
 extension Table {
-    /// Sets the primary key and makes its columns non-null.
+    /// Sets the primary key and makes its columns non-null. A second key (an error
+    /// the checker reports) is ignored: the first one stays.
     mutating func setPrimaryKey(_ pk: PrimaryKey) {
+        guard primaryKey == nil else { return }
         primaryKey = pk
         for (i, c) in columns.enumerated() where pk.columns.contains(c.name) { columns[i].nullable = false }
     }
