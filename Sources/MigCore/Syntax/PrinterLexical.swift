@@ -76,7 +76,7 @@ extension Printer {
     /// falls back to an escaped string.
     static func sqlLiteral(_ value: String) -> String {
         let needsTriple = value.contains("\n") || value.contains("\"")
-        let tripleable = !value.contains("\"\"\"") && !value.hasSuffix("\"") && !value.contains("\r")
+        let tripleable = !value.contains("\"\"\"") && !value.hasSuffix("\"")
         return needsTriple && tripleable ? "\"\"\"" + value + "\"\"\"" : stringLiteral(value)
     }
 
