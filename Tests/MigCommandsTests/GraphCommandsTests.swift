@@ -37,6 +37,14 @@ import Testing
         #expect(older.stdout.split(separator: "\n").count == 2)
     }
 
+    @Test func historyAsJSONIsNewestFirst() throws {
+        let r = try CLI.run(["history", "--dir", Self.fixture("ok/linear"), "--format", "json", "-r", ":7c1e"])
+        #expect(r.status == 0)
+        let objects = r.stdout.split(separator: "\n").filter { $0.hasPrefix("  {") }
+        #expect(objects.count == 2)
+        #expect(objects.first?.hasPrefix("  {\"revision\": \"7c1e9a20b4d3\"") == true)
+    }
+
     @Test func historyRangeErrorsAreUsageErrors() throws {
         let dir = Self.fixture("ok/diamond")
         let unknown = try CLI.run(["history", "--dir", dir, "-r", "zz:"])

@@ -86,7 +86,32 @@ func checkParseInvariants(_ bytes: [UInt8], path: String = "fuzz.mig") -> [Strin
         problems.append("invalid placeholder without an error")
     }
     let (header, _) = Parser.parseHeader(bytes: bytes, path: path)
-    if result.diagnostics.isEmpty, header != result.file.header { problems.append("header fast path disagrees") }
+    // The fast path stops before the blocks, so it cannot see comments between them.
+    var full = result.file.header
+    var fast = header
+    for key in ["upgrade", "downgrade"] {
+        full.trivia[key] = nil
+        fast.trivia[key] = nil
+    }
+    if result.diagnostics.isEmpty, fast != full { problems.append("header fast path disagrees") }
+    return problems
+}
+
+/// For inputs that parse cleanly: printing and re-parsing gives the same tree
+/// (`Printer.roundTripNormalized`), and printing is idempotent.
+func checkRoundTrip(_ bytes: [UInt8], path: String = "fuzz.mig") -> [String] {
+    let result = Parser.parse(bytes: bytes, path: path)
+    guard result.diagnostics.isEmpty else { return [] }
+    let printed = Printer.print(result.file)
+    let reparsed = Parser.parse(source: printed, path: path)
+    var problems: [String] = []
+    if !reparsed.diagnostics.isEmpty {
+        problems.append("printed text does not parse: \(reparsed.diagnostics.map(\.message))")
+    } else if reparsed.file != Printer.roundTripNormalized(result.file) {
+        problems.append("round trip changes the tree")
+    } else if Printer.print(reparsed.file) != printed {
+        problems.append("printing is not idempotent")
+    }
     return problems
 }
 

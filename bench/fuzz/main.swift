@@ -1,10 +1,11 @@
 // migc-fuzz: a seeded mutation fuzzer for the lexer and parser.
 //
 //   swift run -c release migc-fuzz [--iterations N] [--seed S] [--start K]
-//                                  [--corpus DIR] [--save-each PATH]
+//                                  [--corpus DIR] [--save-each PATH] [--round-trip]
 //
 // Mutates the .mig files under DIR (default Tests/Fixtures/syntax) and checks the
-// parse invariants on each input. Input n depends only on (seed, n): to find the
+// parse invariants on each input (with --round-trip also print/re-parse, which
+// exercises the Printer too). Input n depends only on (seed, n): to find the
 // input behind a crash, rerun the last reported window with --save-each PATH, which
 // writes every input to PATH before parsing it (the file left behind is the crasher).
 import Foundation
@@ -15,8 +16,13 @@ var seed: UInt64 = 0x5EED
 var start: UInt64 = 0
 var corpusDirectory = "Tests/Fixtures/syntax"
 var saveEach: String?
+var roundTrip = false
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
 while let flag = arguments.next() {
+    if flag == "--round-trip" {
+        roundTrip = true
+        continue
+    }
     let value = arguments.next() ?? ""
     switch flag {
     case "--iterations": iterations = UInt64(value) ?? iterations
@@ -44,12 +50,12 @@ let began = clock.now
 var failures = 0
 for n in start..<(start + iterations) {
     let input = mutator.input(n)
-    if let saveEach { FileManager.default.createFile(atPath: saveEach, contents: Data(input)) }
-    let problems = checkParseInvariants(input)
+    if let saveEach { _ = FileManager.default.createFile(atPath: saveEach, contents: Data(input)) }
+    let problems = checkParseInvariants(input) + (roundTrip ? checkRoundTrip(input) : [])
     if !problems.isEmpty {
         failures += 1
         let path = "fuzz-failure-\(seed)-\(n).mig"
-        FileManager.default.createFile(atPath: path, contents: Data(input))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(input))
         print("input \(n): \(problems.joined(separator: "; ")) (saved to \(path))")
     }
     if (n + 1) % 100_000 == 0 {

@@ -11,6 +11,17 @@ guard CommandLine.arguments.count == 2 else {
     exit(2)
 }
 
+/// User + system CPU time of this process so far (steadier than wall time on a busy machine).
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    let user = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+    let system = Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+    return user + system
+}
+
+func seconds(_ s: Double) -> String { String(format: "%.3f seconds", s) }
+
 /// A plain function, not top-level code: top-level variables are main-actor
 /// isolated and every access would pay an executor check.
 func benchmark(_ directory: String) -> Bool {
@@ -21,7 +32,13 @@ func benchmark(_ directory: String) -> Bool {
     let inputs = names.map { (path: $0, bytes: [UInt8](FileManager.default.contents(atPath: directory + "/" + $0) ?? Data())) }
     let readTime = clock.now - readStart
 
+    let lexStart = clock.now
+    var tokenCount = 0
+    for input in inputs { tokenCount += Lexer.tokenize(input.bytes, path: input.path).tokens.count }
+    let lexTime = clock.now - lexStart
+
     // Streaming: each tree dropped after parsing (the parser's own cost and memory).
+    let streamCPUStart = cpuSeconds()
     let streamStart = clock.now
     var streamed = 0
     for input in inputs {
@@ -29,10 +46,12 @@ func benchmark(_ directory: String) -> Bool {
         streamed += result.file.upgrade?.statements.count ?? 0
     }
     let streamTime = clock.now - streamStart
+    let streamCPU = cpuSeconds() - streamCPUStart
     var streamUsage = rusage()
     getrusage(RUSAGE_SELF.rawValue, &streamUsage)
 
     // Retained: every tree kept, as a project loader does.
+    let parseCPUStart = cpuSeconds()
     let parseStart = clock.now
     var files: [MigFile] = []
     files.reserveCapacity(inputs.count)
@@ -43,6 +62,17 @@ func benchmark(_ directory: String) -> Bool {
         files.append(result.file)
     }
     let parseTime = clock.now - parseStart
+    let parseCPU = cpuSeconds() - parseCPUStart
+
+    // Both cores: files are independent, so a loader can parse them in parallel.
+    let parallelStart = clock.now
+    let workers = ProcessInfo.processInfo.activeProcessorCount
+    DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        for k in stride(from: worker, to: inputs.count, by: workers) {
+            _ = Parser.parse(bytes: inputs[k].bytes, path: inputs[k].path)
+        }
+    }
+    let parallelTime = clock.now - parallelStart
 
     let headerStart = clock.now
     for input in inputs { _ = Parser.parseHeader(bytes: input.bytes, path: input.path) }
@@ -56,8 +86,10 @@ func benchmark(_ directory: String) -> Bool {
     print("""
         files: \(inputs.count), lines: \(lines), bytes: \(bytes), upgrade statements: \(statements), diagnostics: \(diagnostics)
         read:                      \(readTime)
-        lex+parse, streaming:      \(streamTime) (\(streamed) statements), peak RSS \(streamUsage.ru_maxrss / 1024) MB
-        lex+parse, keeping trees:  \(parseTime), peak RSS \(usage.ru_maxrss / 1024) MB
+        lex only:                  \(lexTime) (\(tokenCount) tokens)
+        lex+parse, streaming:      \(streamTime) wall, \(seconds(streamCPU)) CPU (\(streamed) statements), peak RSS \(streamUsage.ru_maxrss / 1024) MB
+        lex+parse, keeping trees:  \(parseTime) wall, \(seconds(parseCPU)) CPU, peak RSS \(usage.ru_maxrss / 1024) MB
+        lex+parse, \(workers) threads:      \(parallelTime) wall (streaming)
         headers only:              \(headerTime)
         """)
     return diagnostics == 0

@@ -64,6 +64,7 @@ private struct Scanner {
             case UInt8(ascii: "\""):
                 if byte(i + 1) == b, byte(i + 2) == b { tripleString() } else { string() }
             case UInt8(ascii: "`"): quotedName()
+            case UInt8(ascii: "'"): singleQuotedString()
             case UInt8(ascii: "0")...UInt8(ascii: "9"): numberOrWord()
             case UInt8(ascii: "."):
                 if isDigit(byte(i + 1)) { numberOrWord() } else { single(.dot) }
@@ -102,8 +103,9 @@ private struct Scanner {
     mutating func comment() {
         let start = i
         while i < p.count, p[i] != 10 { i += 1 }
+        // Trailing blanks (and the `\r` of CRLF) are not part of the comment's text.
         var end = i
-        if end > start, p[end - 1] == 13 { end -= 1 }
+        while end > start + 2, p[end - 1] == 13 || p[end - 1] == 32 || p[end - 1] == 9 { end -= 1 }
         validateUTF8(start, end)
         emit(.comment, start, end)
     }
@@ -160,6 +162,32 @@ private struct Scanner {
         validateUTF8(start, i)
         report(.unterminatedTripleString, start, start + 3, label: "string starts here", help: "close it with `\"\"\"`")
         emit(.tripleString, start, i)
+    }
+
+    /// `'...'` as SQL writes it: reported with a fix-it, then lexed as a string so
+    /// the parse goes on as if it had been written `"..."`.
+    mutating func singleQuotedString() {
+        let start = i
+        i += 1
+        while i < p.count, p[i] != UInt8(ascii: "'"), p[i] != 10 { i += 1 }
+        let closed = i < p.count && p[i] == UInt8(ascii: "'")
+        if closed { i += 1 }
+        validateUTF8(start, i)
+        let inner = UnsafeBufferPointer(rebasing: p[(start + 1)..<(closed ? i - 1 : i)])
+        var fixed = "\""
+        for scalar in String(decoding: inner, as: UTF8.self).unicodeScalars {
+            switch scalar {
+            case "\"": fixed += "\\\""
+            case "\\": fixed += "\\\\"
+            default: fixed.unicodeScalars.append(scalar)
+            }
+        }
+        fixed += "\""
+        let span = SourceSpan(file: path, start: location(start), end: location(i))
+        diagnostics.append(.error(
+            SyntaxError.singleQuotedString.message, at: span, code: SyntaxError.singleQuotedString.code,
+            help: "write `\(fixed)`", fixIts: [FixIt(replace: span, with: fixed)]))
+        emit(.string, start, i)
     }
 
     mutating func quotedName() {
@@ -248,7 +276,7 @@ private struct Scanner {
         case 32, 9, 10, 11, 12, 13: return true
         case UInt8(ascii: "!"): return byte(at + 1) == UInt8(ascii: "=")
         case UInt8(ascii: "|"): return byte(at + 1) == UInt8(ascii: "|")
-        case UInt8(ascii: "\""), UInt8(ascii: "`"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "("),
+        case UInt8(ascii: "\""), UInt8(ascii: "`"), UInt8(ascii: "'"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "("),
              UInt8(ascii: ")"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: ","), UInt8(ascii: ";"),
              UInt8(ascii: ":"), UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "*"), UInt8(ascii: "/"),
              UInt8(ascii: "%"), UInt8(ascii: "<"), UInt8(ascii: ">"):

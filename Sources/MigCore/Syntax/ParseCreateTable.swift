@@ -14,6 +14,7 @@ extension MigParser {
                 return table
             }
             if atEnd || startsOperationLine || startsBlock(current) {
+                if atEnd && swallowedToEnd { return table }
                 report(.unterminatedTableBody(name.name), at: span(previousEnd, previousEnd), label: "expected `}` here",
                        notes: [DiagnosticNote("the table body opens here", at: span(open))])
                 table.trailingComments = takeLeading()
@@ -84,6 +85,8 @@ extension MigParser {
                        help: "table constraints are named: `\(keyword) NAME (...)`")
         }
         guard next.kind == .word || next.kind == .quotedIdentifier, peek(2).kind == .leftParen else { return nil }
+        // `check varchar(10)`: a column named `check` with a sized type, not a constraint.
+        if peek(3).kind == .number, Self.typeKeywords.contains(where: { isWord(next, $0) }) { return nil }
         advance()
         let name = identifier(advance())
         if isUnique { return .unique(name: name, columns: try parseColumnList(after: "the constraint name")) }
@@ -113,10 +116,10 @@ extension MigParser {
             let before = index
             if kind != .word { throw fail(.expectedItemEnd(found: found)) }
             let modifier = try parseColumnModifier()
-            let key = modifierKey(modifier.kind)
-            if let first = column.modifiers.first(where: { modifierKey($0.kind) == key }) {
+            let key = Self.modifierKey(modifier.kind)
+            if let first = column.modifiers.first(where: { Self.modifierKey($0.kind) == key }) {
                 report(.duplicateModifier(Self.modifierNames[key]), at: modifier.span, notes: [DiagnosticNote("first written here", at: first.span)])
-            } else if key <= 1, let other = column.modifiers.first(where: { modifierKey($0.kind) == 1 - key }) {
+            } else if key <= 1, let other = column.modifiers.first(where: { Self.modifierKey($0.kind) == 1 - key }) {
                 report(.conflictingNullability, at: modifier.span, notes: [DiagnosticNote("the other one is here", at: other.span)])
             } else {
                 column.modifiers.append(modifier)
@@ -130,7 +133,7 @@ extension MigParser {
     static let modifierNames = ["null", "not null", "primary key", "unique", "default", "autoincrement", "references", "check"]
 
     /// The index of the modifier's name in `modifierNames`.
-    func modifierKey(_ kind: ColumnModifier.Kind) -> Int {
+    static func modifierKey(_ kind: ColumnModifier.Kind) -> Int {
         switch kind {
         case .null: 0
         case .notNull: 1

@@ -200,7 +200,12 @@ extension MigParser {
             if atAbandonedLine { throw fail(.expectedExpression(found: found)) }
             return try parseWordExpression()
         default:
-            throw fail(.expectedExpression(found: found))
+            // Where the expression's context ends anyway, leave a placeholder and go
+            // on: the statement is kept and nothing else is reported.
+            let closesContext = parenDepth > 0 ? kind == .rightParen || kind == .comma : atStatementEnd || kind == .comma
+            guard closesContext, !atAbandonedLine else { throw fail(.expectedExpression(found: found)) }
+            report(.expectedExpression(found: found), at: errorSpan())
+            return Expr(.invalid, span: errorSpan())
         }
     }
 

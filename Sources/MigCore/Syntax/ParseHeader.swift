@@ -178,9 +178,10 @@ extension MigParser {
             let closed = length >= 6 && bytes[token.end - 1] == q && bytes[token.end - 2] == q && bytes[token.end - 3] == q
             return String(decoding: bytes[(token.start + 3)..<(closed ? token.end - 3 : token.end)], as: UTF8.self)
         }
-        let closed = token.end - token.start >= 2 && bytes[token.end - 1] == q
+        let quote = bytes[token.start]  // `'` for a (reported) single-quoted string
+        let closed = token.end - token.start >= 2 && bytes[token.end - 1] == quote
         var end = closed ? token.end - 1 : token.end
-        if closed, token.end - token.start >= 3, bytes[token.end - 2] == UInt8(ascii: "\\") {
+        if closed, quote == q, token.end - token.start >= 3, bytes[token.end - 2] == UInt8(ascii: "\\") {
             // `"abc\"` unterminated at a line end: the last quote was escaped.
             var slashes = 0
             var k = token.end - 2
@@ -188,7 +189,7 @@ extension MigParser {
             if slashes % 2 == 1 { end = token.end }
         }
         let inner = bytes[(token.start + 1)..<max(token.start + 1, end)]
-        guard inner.contains(UInt8(ascii: "\\")) else { return String(decoding: inner, as: UTF8.self) }
+        guard quote == q, inner.contains(UInt8(ascii: "\\")) else { return String(decoding: inner, as: UTF8.self) }
         var out: [UInt8] = []
         out.reserveCapacity(inner.count)
         var k = inner.startIndex

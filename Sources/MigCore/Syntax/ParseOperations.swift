@@ -5,8 +5,36 @@ extension MigParser {
         let start = current.start
         let operation = try parseOperation()
         let end = previousEnd
+        if !atStatementEnd && !newlineBeforeCurrent {
+            throw fail(.expectedStatementEnd(after: "the `\(Self.name(of: operation))` operation", found: found),
+                       help: startsOperation(current) ? "put each operation on its own line, or separate them with `;`" : nil)
+        }
         try expectStatementEnd(after: "the operation")
         return Statement(operation, trivia: Trivia(leading: leading, trailing: takeTrailing()), span: span(start, end))
+    }
+
+    /// How messages name an operation: `drop table`, `create index`...
+    static func name(of operation: Operation) -> String {
+        switch operation {
+        case .createTable: "create table"
+        case .dropTable: "drop table"
+        case .renameTable: "rename table"
+        case .addColumn: "add column"
+        case .dropColumn: "drop column"
+        case .renameColumn: "rename column"
+        case .alterColumn: "alter column"
+        case .createIndex(let i): i.unique ? "create unique index" : "create index"
+        case .dropIndex: "drop index"
+        case .addConstraint(let c):
+            switch c.kind {
+            case .unique: "add unique"
+            case .foreignKey: "add foreign key"
+            case .check: "add check"
+            case .primaryKey: "add primary key"
+            }
+        case .dropConstraint: "drop constraint"
+        case .sql: "sql"
+        }
     }
 
     mutating func parseOperation() throws(ParseAbort) -> Operation {
@@ -198,7 +226,9 @@ extension MigParser {
     /// NAME := word | `quoted name`. Keywords are contextual, so any word is a name.
     mutating func parseName(_ what: String, after: String) throws(ParseAbort) -> Identifier {
         guard kind == .word || kind == .quotedIdentifier else {
-            throw fail(.expectedName(what: what, after: after, found: found))
+            let digits = kind == .number && !newlineBeforeCurrent
+            throw fail(.expectedName(what: what, after: after, found: found),
+                       help: digits ? "a name that starts with a digit must be quoted in backticks" : nil)
         }
         return identifier(advance())
     }

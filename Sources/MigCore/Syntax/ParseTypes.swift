@@ -19,9 +19,10 @@ extension MigParser {
         guard kind == .word else {
             throw fail(.expectedType(found: found), help: "types are `int`, `bigint`, `text`, `varchar(n)`, `decimal(p, s)`, `timestamp`...; a quoted type passes through: `\"tsvector\"`")
         }
-        guard let typeIndex = Self.typeKeywords.firstIndex(where: { isWord(current, $0) }) else {
-            return try unknownType()
-        }
+        // A loop, not `firstIndex(where:)`: a closure here would copy the parser.
+        var typeIndex = 0
+        while typeIndex < Self.typeKeywords.count, !isWord(current, Self.typeKeywords[typeIndex]) { typeIndex += 1 }
+        guard typeIndex < Self.typeKeywords.count else { return try unknownType() }
         let name = ColumnType.keywords[typeIndex]
         let nameToken = advance()
         let arguments = try parseTypeArguments(name)

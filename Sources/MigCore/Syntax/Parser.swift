@@ -152,7 +152,7 @@ extension MigParser {
                 return Block(statements: statements, trailingComments: trailing, span: span(from: keyword.start))
             }
             if atEnd || startsBlock(current) {
-                if let open {
+                if let open, !(atEnd && swallowedToEnd) {
                     report(.unterminatedBlock(name), at: errorSpan(), label: "expected `}` here",
                            notes: [DiagnosticNote("the `\(name)` block opens here", at: span(open))])
                 }

@@ -24,12 +24,17 @@ struct MigParser {
 
     static let maximumExpressionDepth = 256
 
+    /// An unterminated `"""` ran to the end of the file (already reported): blocks
+    /// left open at the end are a consequence, not a second mistake.
+    let swallowedToEnd: Bool
+
     init(bytes: [UInt8], path: String) {
         self.bytes = bytes
         let lexed = Lexer.scan(bytes, path: path)
         lines = LineMap(path: path, starts: lexed.lineStarts)
         tokens = lexed.tokens
         diagnostics = lexed.diagnostics
+        swallowedToEnd = lexed.diagnostics.contains { $0.code == SyntaxError.unterminatedTripleString.code }
         skipTrivia()
     }
 
@@ -48,7 +53,8 @@ struct MigParser {
         }
         if token.kind != .endOfFile {
             index += 1
-            previousEnd = token.end
+            // Errors "at a newline" point just after the last token on its line.
+            if token.kind != .newline { previousEnd = token.end }
         }
         skipTrivia()
         return token

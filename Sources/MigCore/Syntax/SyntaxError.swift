@@ -9,6 +9,7 @@ enum SyntaxError: Sendable {
     case unterminatedQuotedName
     case unknownEscape(String)
     case emptyQuotedName
+    case singleQuotedString
     // Header (E010-E019)
     case missingRevision
     case missingMessage
@@ -96,6 +97,7 @@ enum SyntaxError: Sendable {
         case .unterminatedQuotedName: "E005"
         case .unknownEscape: "E006"
         case .emptyQuotedName: "E007"
+        case .singleQuotedString: "E008"
         case .missingRevision: "E010"
         case .missingMessage: "E011"
         case .duplicateHeaderLine: "E012"
@@ -179,6 +181,7 @@ enum SyntaxError: Sendable {
         case .unterminatedQuotedName: "unterminated quoted name"
         case .unknownEscape(let e): "unknown escape sequence `\(e)` in string"
         case .emptyQuotedName: "empty quoted name"
+        case .singleQuotedString: "strings use double quotes, not single quotes"
         case .missingRevision: "missing `revision` line"
         case .missingMessage: "missing `message` line"
         case .duplicateHeaderLine(let k): "duplicate `\(k)` line"

@@ -114,4 +114,21 @@ import Testing
         #expect(throws: RevisionError.noRevisions) { try RevisionGraph.empty.resolve("head", current: []) }
         #expect(throws: RevisionError.noRevisions) { try RevisionGraph.empty.resolve("abc", current: []) }
     }
+
+    @Test func everyErrorHasALowercaseMessage() {
+        let all: [RevisionError] = [
+            .emptySpecifier, .invalidSpecifier("x@", reason: "r"), .noRevisions, .unknownRevision("x", suggestion: nil),
+            .ambiguousPrefix("a", candidates: (0..<10).map { "a\($0)" }), .multipleHeads(["a", "b"]),
+            .multipleHeadsFrom("x@head", heads: ["a", "b"]), .branchesAfter("a", children: ["b", "c"]),
+            .branchesAfter("", children: ["b", "c"]), .mergeBefore("m", parents: ["b", "c"]), .pastHead("a+1", steps: 1),
+            .pastBase("a-2", steps: 2), .notEnoughApplied(requested: 2, applied: 1), .notEnoughPending(requested: 1, pending: 0),
+            .needsSingleRevision("heads", got: ["a", "b"]), .needsSingleRevision("base", got: []), .notApplied("a"),
+            .notAncestor("a", of: "b"),
+        ]
+        for error in all {
+            #expect(error.message.first.map { !$0.isUppercase } == true, "\(error)")
+            #expect(!error.message.hasSuffix("."))
+        }
+        #expect(RevisionError.ambiguousPrefix("a", candidates: (0..<10).map { "a\($0)" }).message.hasSuffix("and 2 more"))
+    }
 }

@@ -42,6 +42,12 @@ import Testing
         }
         #expect(codes.count >= 45, "only \(codes.count) distinct codes: \(codes.sorted())")
         #expect(Self.okInputs.count >= 20)
+        // Every code of the catalogue has an err/ fixture that produces it.
+        let catalogue = try String(contentsOf: Golden.fixtures.deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources/MigCore/Syntax/SyntaxError.swift"), encoding: .utf8)
+        let declared = Set(catalogue.split(separator: "\"").filter { $0.count == 4 && $0.hasPrefix("E0") }.map(String.init))
+        #expect(declared.count >= 45)
+        #expect(declared.subtracting(codes).isEmpty, "codes without an err/ fixture: \(declared.subtracting(codes).sorted())")
     }
 
     /// Header-only parsing agrees with the full parse on the header.
