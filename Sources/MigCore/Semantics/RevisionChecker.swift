@@ -2,18 +2,6 @@
 // and type, then its downgrade. A written downgrade is checked op by op and must
 // bring the schema back exactly; a missing one is derived from the inverses.
 
-public struct OpStep: Sendable {
-    public var statement: Statement
-    public var before: Schema
-    public var after: Schema
-
-    public init(statement: Statement, before: Schema, after: Schema) {
-        self.statement = statement
-        self.before = before
-        self.after = after
-    }
-}
-
 public struct CheckedRevision: Sendable {
     public var id: String
     public var file: MigFile
