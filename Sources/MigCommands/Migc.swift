@@ -12,6 +12,8 @@ public struct MigcCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             InitCommand.self,
+            LintCommand.self,
+            ShowCommand.self,
             NewCommand.self,
             MergeCommand.self,
             ParseCommand.self,
