@@ -50,6 +50,8 @@ private struct Scanner {
     }
 
     mutating func run() {
+        // A UTF-8 byte order mark (some editors write one) is not text.
+        if p.count >= 3, p[0] == 0xEF, p[1] == 0xBB, p[2] == 0xBF { i = 3 }
         while i < p.count {
             let start = i
             let b = p[i]

@@ -26,6 +26,12 @@ import Testing
         #expect(kinds(#""a \" b" """x"y""" `Order Items`"#) == [.string, .tripleString, .quotedIdentifier, .endOfFile])
     }
 
+    @Test func byteOrderMarkIsSkipped() {
+        let result = Parser.parse(bytes: [0xEF, 0xBB, 0xBF] + Array("revision a1\nmessage \"m\"\n".utf8), path: "t.mig")
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.file.header.revision?.span.start.column == 13)
+    }
+
     @Test func strayBytesAreOneDiagnosticPerRun() {
         let (tokens, diagnostics) = Lexer.tokenize(Array("a @@## b".utf8), path: "t.mig")
         #expect(tokens.map(\.kind) == [.word, .word, .endOfFile])
