@@ -32,7 +32,7 @@ public enum Parser {
     /// Parses only the header lines, stopping at the first `upgrade` or `downgrade`
     /// (for commands that need ids and parents only).
     public static func parseHeader(bytes: [UInt8], path: String) -> (RevisionHeader, [Diagnostic]) {
-        var parser = MigParser(bytes: bytes, path: path)
+        var parser = MigParser(bytes: bytes, path: path, headerOnly: true)
         let header = parser.parseHeaderOnly()
         return (header, parser.diagnostics)
     }

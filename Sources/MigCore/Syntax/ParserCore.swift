@@ -28,9 +28,9 @@ struct MigParser {
     /// left open at the end are a consequence, not a second mistake.
     let swallowedToEnd: Bool
 
-    init(bytes: [UInt8], path: String) {
+    init(bytes: [UInt8], path: String, headerOnly: Bool = false) {
         self.bytes = bytes
-        let lexed = Lexer.scan(bytes, path: path)
+        let lexed = Lexer.scan(bytes, path: path, headerOnly: headerOnly)
         lines = LineMap(path: path, starts: lexed.lineStarts)
         tokens = lexed.tokens
         diagnostics = lexed.diagnostics
