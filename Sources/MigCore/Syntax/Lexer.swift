@@ -73,7 +73,9 @@ private struct Scanner {
             case UInt8(ascii: "'"): singleQuotedString()
             case UInt8(ascii: "0")...UInt8(ascii: "9"): numberOrWord()
             case UInt8(ascii: "."):
-                if isDigit(byte(i + 1)) { numberOrWord() } else { single(.dot) }
+                // `.5` is a number, but in `t.1c` the dot qualifies a name.
+                let qualifies = i > 0 && (isWordByte(p[i - 1]) || p[i - 1] == UInt8(ascii: "`"))
+                if isDigit(byte(i + 1)), !qualifies { numberOrWord() } else { single(.dot) }
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "_"):
                 i += 1
                 while i < p.count, isWordByte(p[i]) { i += 1 }

@@ -16,6 +16,7 @@ import Testing
 
     @Test func revisionIDsThatStartWithDigitsAreWords() {
         #expect(kinds("7c1e9a20b4d3 000001 1e3 2.5E-3 .5 12abc") == [.word, .number, .number, .number, .number, .word, .endOfFile])
+        #expect(kinds("t.1c `t`.2 1.5") == [.word, .dot, .word, .quotedIdentifier, .dot, .number, .number, .endOfFile])
     }
 
     @Test func commentsAndNewlinesAreTokens() {
