@@ -2,7 +2,12 @@ extension MigParser {
     /// create_table := NAME `{` (table_item (newline | `;` | `,`))* `}`
     mutating func parseCreateTable() throws(ParseAbort) -> CreateTable {
         let name = try parseName("a table", after: "`create table`")
-        guard kind == .leftBrace else { throw fail(.expectedTableBody(found: found)) }
+        guard kind == .leftBrace else {
+            let help = isWord(tokens[index - 1], "if") && at("not")
+                ? "`if not exists` is not needed: migc knows what exists"
+                : kind == .leftParen ? "a table body is written in braces: `create table \(name.name) { ... }`" : nil
+            throw fail(.expectedTableBody(found: found), help: help)
+        }
         let open = advance()
         var table = CreateTable(name: name, columns: [])
         while true {

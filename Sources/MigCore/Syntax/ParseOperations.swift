@@ -6,8 +6,10 @@ extension MigParser {
         let operation = try parseOperation()
         let end = previousEnd
         if !atStatementEnd && !newlineBeforeCurrent {
-            throw fail(.expectedStatementEnd(after: "the `\(Self.name(of: operation))` operation", found: found),
-                       help: startsOperation(current) ? "put each operation on its own line, or separate them with `;`" : nil)
+            let help = at("exists") && isWord(tokens[index - 1], "if")
+                ? "`if exists` is not needed: migc knows what exists"
+                : startsOperation(current) ? "put each operation on its own line, or separate them with `;`" : nil
+            throw fail(.expectedStatementEnd(after: "the `\(Self.name(of: operation))` operation", found: found), help: help)
         }
         try expectStatementEnd(after: "the operation")
         return Statement(operation, trivia: Trivia(leading: leading, trailing: takeTrailing()), span: span(start, end))
@@ -75,6 +77,10 @@ extension MigParser {
 
     /// create_index := NAME `on` TABLE `(` index_columns `)` [`where` EXPR] [`concurrently`]
     mutating func parseCreateIndex(unique: Bool) throws(ParseAbort) -> CreateIndex {
+        if at("on"), peek().kind == .word || peek().kind == .quotedIdentifier, peek(2).kind == .leftParen {
+            throw fail(.expectedName(what: "an index", after: "`create index`", found: found),
+                       help: "indexes are named: `create index NAME on TABLE (...)`")
+        }
         let name = try parseName("an index", after: "`create index`")
         try consume("on") { .expectedOn(after: "the index name", found: $0) }
         let table = try parseName("a table", after: "`on`")
@@ -164,7 +170,9 @@ extension MigParser {
                 advance()
                 change = .setDefault(try parseExpression())
             } else {
-                try consume("not", help: { p in p.wordGuess(["not", "default"]) }) { .expectedAfterSet(found: $0) }
+                try consume("not", help: { p in
+                    p.at("data") || p.at("type") ? "change a type with `alter column T.c type TYPE`" : p.wordGuess(["not", "default"])
+                }) { .expectedAfterSet(found: $0) }
                 try consume("null") { .expectedNull(found: $0) }
                 change = .setNotNull
             }
