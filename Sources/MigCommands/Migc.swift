@@ -12,7 +12,13 @@ public struct MigcCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             InitCommand.self,
+            NewCommand.self,
+            MergeCommand.self,
             ParseCommand.self,
+            FmtCommand.self,
+            HeadsCommand.self,
+            HistoryCommand.self,
+            BranchesCommand.self,
         ])
 
     public init() {}

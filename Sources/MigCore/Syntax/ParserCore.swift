@@ -108,8 +108,10 @@ struct MigParser {
     func isWord(_ token: Token, _ keyword: StaticString) -> Bool {
         guard token.kind == .word, token.end - token.start == keyword.utf8CodeUnitCount else { return false }
         let k = keyword.utf8Start
-        for n in 0..<keyword.utf8CodeUnitCount where bytes[token.start + n] | 0x20 != k[n] {
-            return false
+        for n in 0..<keyword.utf8CodeUnitCount {
+            // Fold ASCII upper case only: `_ | 0x20` is DEL, so `current_timestamp` never matched.
+            let b = bytes[token.start + n]
+            if (b >= 65 && b <= 90 ? b | 0x20 : b) != k[n] { return false }
         }
         return true
     }

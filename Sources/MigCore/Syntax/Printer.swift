@@ -4,7 +4,8 @@
 // a blank line, `upgrade { ... }`, a blank line, `downgrade { ... }` or
 // `downgrade irreversible`. Two-space indentation, one op a line, column names of a
 // table aligned. Comments (`Trivia`) are kept where the parser attached them.
-// `Parser.parse(source: Printer.print(f))` gives back `f`, and printing is idempotent.
+// `Parser.parse(source: Printer.print(f))` gives back `f` (exactly: `roundTripNormalized(f)`),
+// and printing is idempotent.
 
 public enum Printer {
     /// The whole file as canonical `.mig` text, ending with one newline.

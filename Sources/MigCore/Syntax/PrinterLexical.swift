@@ -110,6 +110,7 @@ extension Printer {
                 while digits(1) {}
             }
         }
+        if i == b.count { return true }
         if char("Z") { return i == b.count }
         guard char("+") || char("-"), digits(2) else { return false }
         _ = char(":")

@@ -196,3 +196,21 @@ private func column(_ name: String, _ type: ColumnType, _ mods: [ColumnModifier.
         }
     }
 }
+
+/// What `roundTripNormalized` promises, on the one tree shape it changes.
+@Suite struct RoundTripNormalizationTests {
+    @Test func commentsAboveTheFirstPrintedLineMoveToTheTop() {
+        let header = RevisionHeader(
+            revision: id("r1"), message: StringLiteral("m"),
+            trivia: ["": Trivia(leading: [" top"]), "revision": Trivia(leading: [" about r1"], trailing: " t"), "label": Trivia(leading: [" gone"])])
+        let file = MigFile(path: "f.mig", header: header, upgrade: nil, downgrade: nil, span: .synthesized)
+        let normalized = Printer.roundTripNormalized(file)
+        #expect(normalized.header.trivia == ["": Trivia(leading: [" top", " about r1"]), "revision": Trivia(trailing: " t")])
+        #expect(Printer.print(normalized) == Printer.print(file))
+    }
+
+    @Test func parsedTreesAreUsuallyAlreadyNormal() {
+        let file = PrinterLayoutTests.accounts
+        #expect(Printer.roundTripNormalized(file) == file)
+    }
+}
