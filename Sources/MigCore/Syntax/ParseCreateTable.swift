@@ -93,7 +93,8 @@ extension MigParser {
         // `check varchar(10)`: a column named `check` with a sized type, not a constraint.
         if peek(3).kind == .number, Self.typeKeywords.contains(where: { isWord(next, $0) }) { return nil }
         advance()
-        let name = identifier(advance())
+        let token = advance()
+        let name = identifier(token)
         if isUnique { return .unique(name: name, columns: try parseColumnList(after: "the constraint name")) }
         return .check(name: name, expression: try parseParenthesizedExpression(after: "the constraint name"))
     }
@@ -103,7 +104,8 @@ extension MigParser {
             throw fail(.missingConstraintName(keyword), label: "expected a name after `\(keyword)`",
                        help: "table constraints are named: `\(keyword) NAME (...)`")
         }
-        return identifier(advance())
+        let token = advance()
+        return identifier(token)
     }
 
     /// column_definition := NAME TYPE modifier*
@@ -203,7 +205,8 @@ extension MigParser {
             let on = advance()
             let isDelete = at("delete")
             guard isDelete || at("update") else { throw fail(.expectedDeleteOrUpdate(found: found), help: wordGuess(["delete", "update"])) }
-            let event = lowercased(advance())
+            let token = advance()
+            let event = lowercased(token)
             let action = try parseReferentialAction()
             if let first = seen[event] {
                 report(.duplicateAction(event), at: span(from: on.start), notes: [DiagnosticNote("first written here", at: first)])

@@ -210,14 +210,16 @@ extension MigParser {
             dialect = Identifier(name, span: span(token))
         }
         guard kind == .tripleString || kind == .string else { throw fail(.expectedSQLText(found: found)) }
-        var sql = RawSQL(dialect: dialect, text: stringLiteral(advance()))
+        let token = advance()
+        var sql = RawSQL(dialect: dialect, text: stringLiteral(token))
         if kind == .newline, isWord(peekPastNewlines(), "reverse") {
             while kind == .newline { advance() }
         }
         if at("reverse") {
             advance()
             guard kind == .tripleString || kind == .string else { throw fail(.expectedReverseText(found: found)) }
-            sql.reverse = stringLiteral(advance())
+            let token = advance()
+            sql.reverse = stringLiteral(token)
         }
         return .sql(sql)
     }
@@ -232,13 +234,14 @@ extension MigParser {
     // MARK: Names
 
     /// NAME := word | `quoted name`. Keywords are contextual, so any word is a name.
-    mutating func parseName(_ what: String, after: String) throws(ParseAbort) -> Identifier {
+    mutating func parseName(_ what: String, after: @autoclosure () -> String) throws(ParseAbort) -> Identifier {
         guard kind == .word || kind == .quotedIdentifier else {
             let digits = kind == .number && !newlineBeforeCurrent
-            throw fail(.expectedName(what: what, after: after, found: found),
+            throw fail(.expectedName(what: what, after: after(), found: found),
                        help: digits ? "a name that starts with a digit must be quoted in backticks" : nil)
         }
-        return identifier(advance())
+        let token = advance()
+        return identifier(token)
     }
 
     /// T `.` c
@@ -248,7 +251,8 @@ extension MigParser {
             throw fail(.expectedQualifiedColumn(found: found), help: "name the column with its table: `\(table.name).column`")
         }
         advance()
-        return (table, try parseName("a column", after: "`\(table.name).`"))
+        let column = try parseName("a column", after: "`\(table.name).`")
+        return (table, column)
     }
 
     /// `(` item (`,` item)* `)`, never empty.

@@ -12,7 +12,8 @@ extension MigParser {
     mutating func parseType() throws(ParseAbort) -> TypeReference {
         let start = current.start
         if kind == .string || kind == .tripleString {
-            let literal = stringLiteral(advance())
+            let token = advance()
+            let literal = stringLiteral(token)
             if literal.value.allSatisfy(\.isWhitespace) { report(.emptyCustomType, at: literal.span) }
             return TypeReference(.custom(literal.value), span: literal.span)
         }
