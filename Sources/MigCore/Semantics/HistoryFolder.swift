@@ -47,6 +47,9 @@ struct HistoryFolder {
 
     func schema(of id: String) -> Schema? { live[id] }
 
+    /// How many schemas are held right now (for the memory tests).
+    var liveCount: Int { live.count }
+
     private mutating func release(_ id: String) {
         let left = (pending[id] ?? 1) - 1
         pending[id] = left

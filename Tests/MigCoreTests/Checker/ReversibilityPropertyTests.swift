@@ -24,6 +24,11 @@ import Testing
             #expect(down.diagnostics.isEmpty, "seed \(seed) rev \(revision): derived downgrade has errors: \(down.diagnostics.map(\.message)) for \(statements.map(\.operation)) -> \(derived.map(\.operation))")
             let diff = SchemaDiff.between(expected: schema, actual: down.schema)
             #expect(diff.isEmpty, "seed \(seed) rev \(revision): \(diff.map(\.description)) for \(statements.map(\.operation))")
+            // The whole revision, as the checker sees it (its scoped comparison included).
+            let file = MigFile(path: "r.mig", header: RevisionHeader(), upgrade: Block(statements: statements), downgrade: nil, span: .synthesized)
+            let (checked, diagnostics) = RevisionChecker.check(id: "r\(revision)", file: file, before: schema, verifyDerived: true)
+            #expect(diagnostics.isEmpty, "seed \(seed) rev \(revision): \(diagnostics.map(\.message))")
+            #expect(checked.downgrade?.last.map { SchemaDiff.between(expected: schema, actual: $0.after).isEmpty } ?? statements.isEmpty)
             schema = after
         }
     }
