@@ -17,7 +17,8 @@ public struct ParseResult: Sendable {
 /// line is its `trailing` comment. Header trivia is keyed by the line's keyword; the
 /// comments before the first header line are under `""`, comments before a block
 /// under `"upgrade"` / `"downgrade"` (leading), and a comment after a block's `{`
-/// leads its first statement.
+/// leads its first statement. A comment nobody claims on its own line (after a `{`,
+/// after a `}`, inside a multi-line parenthesized expression) leads the next item.
 public enum Parser {
     public static func parse(bytes: [UInt8], path: String) -> ParseResult {
         var parser = MigParser(bytes: bytes, path: path)
