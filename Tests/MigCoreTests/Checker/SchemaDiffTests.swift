@@ -41,7 +41,7 @@ import Testing
     }
 
     @Test func allowCommentsParse() {
-        #expect(Allow.codes([" migc:allow MIG102, MIG107 - the reason, MIG999", "a comment", "migc:allow"]) == ["MIG102", "MIG107"])
-        #expect(Allow.codes(["migc:allowed MIG102"]).isEmpty)
+        #expect(Allow.codes(in: [" migc:allow MIG102, MIG107 - the reason, MIG999", "a comment", "migc:allow"]) == ["MIG102", "MIG107"])
+        #expect(Allow.codes(in: ["migc:allowed MIG102"]).isEmpty)
     }
 }
