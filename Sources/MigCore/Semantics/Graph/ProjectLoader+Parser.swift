@@ -14,7 +14,11 @@ extension ProjectLoader {
     /// their sources kept as `load` does, cached ones do not: call
     /// `LoadedProject.readSources(for:)` before rendering diagnostics.
     public static func loadHeaders(directory: String, cache: Bool = true) -> LoadedProject {
-        let started = DirectoryWalk.now()
+        loadHeaders(directory: directory, cache: cache, now: DirectoryWalk.now())
+    }
+
+    /// `now` is when the run started (tests move it forward to let files settle).
+    static func loadHeaders(directory: String, cache: Bool, now started: Int64) -> LoadedProject {
         let root = rootPath(directory)
         var project = LoadedProject()
         let found: [FoundFile]
