@@ -25,6 +25,7 @@ public struct MigcCommand: ParsableCommand {
             HeadsCommand.self,
             HistoryCommand.self,
             BranchesCommand.self,
+            BuildCommand.self,
         ])
 
     public init() {}
