@@ -28,7 +28,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "migc", dependencies: ["MigCommands"]),
+        // Long-run syntax fuzzer and parse benchmark (bench/fuzz, bench/parse).
+        .executableTarget(name: "migc-fuzz", dependencies: ["MigCore"], path: "bench/fuzz"),
+        .executableTarget(
+            name: "migc-parse-bench", dependencies: ["MigCore"], path: "bench/parse",
+            exclude: ["generate.py", "run.sh"]),
         .testTarget(name: "MigCoreTests", dependencies: ["MigCore"]),
         .testTarget(name: "MigRunnerTests", dependencies: ["MigRunner", "MigCore"]),
+        // End-to-end: runs the built `migc` binary as users do.
+        .testTarget(name: "MigCommandsTests", dependencies: ["MigCommands", "migc"]),
     ]
 )

@@ -1,11 +1,27 @@
 import ArgumentParser
 import MigCore
 
-public struct MigcCommand: AsyncParsableCommand {
+public struct MigcCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "migc",
         abstract: "Compile, check and apply .mig database migrations.",
-        subcommands: [])
+        discussion: """
+            Exit codes: 0 clean, 1 errors (or warnings under --strict), 2 usage or I/O problems.
+            Configuration: --database / MIGC_DATABASE_URL / migc.toml; --dir / migc.toml `dir` / ./migrations.
+            """,
+        version: "0.1.0",
+        subcommands: [
+            InitCommand.self,
+            LintCommand.self,
+            ShowCommand.self,
+            NewCommand.self,
+            MergeCommand.self,
+            ParseCommand.self,
+            FmtCommand.self,
+            HeadsCommand.self,
+            HistoryCommand.self,
+            BranchesCommand.self,
+        ])
 
     public init() {}
 }

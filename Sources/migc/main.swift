@@ -1,3 +1,4 @@
 import MigCommands
 
-await MigcCommand.main()
+// A few-line trampoline: everything lives in MigCommands.
+MigcMain.run()

@@ -1,3 +1,4 @@
+import MigCore
 // Database URLs, as users write them (`--database`, MIGC_DATABASE_URL, migc.toml):
 //
 //   sqlite:path/to.db   sqlite::memory:   sqlite:///abs/path.db

@@ -1,0 +1,55 @@
+import ArgumentParser
+import MigCore
+
+/// `migc new -m MSG`: a new revision file whose parent is the current head.
+struct NewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new",
+        abstract: "Create a new revision file whose parent is the head.",
+        discussion: """
+            The parent is the single head of the history. With several heads, name one
+            with --head (or join them first with `migc merge heads`). The file is written
+            as migrations/<id>_<message>.mig with an empty upgrade block; leave out the
+            downgrade block to have migc derive it.
+            """)
+
+    @OptionGroup var project: ProjectOptions
+
+    @Option(name: .shortAndLong, help: "What the revision does (one line).")
+    var message: String
+
+    @Option(name: .long, help: "The revision to follow (a specifier: id, prefix, label@head, heads). Default: the single head.")
+    var head: String?
+
+    @Option(name: .long, help: "A branch label for the new revision (repeatable).")
+    var label: [String] = []
+
+    @Option(name: .long, help: "A revision on another branch this one depends on (repeatable).")
+    var depends: [String] = []
+
+    func run() throws {
+        try RevisionFileWriter.validate(message: message)
+        let (graph, errors) = try OfflineGraph.load(project)
+        if errors { throw ErrorsReported() }
+        let parents: [String]
+        if let head {
+            parents = try OfflineGraph.resolve(head, in: graph, option: "--head").revisions
+        } else if graph.heads.count > 1 {
+            throw UsageFailure(message: """
+                error: multiple heads: \(graph.heads.joined(separator: ", ")); a new revision needs one parent
+                  = help: pass --head REV to extend one branch, or run `migc merge heads -m "merge"` first
+                """)
+        } else {
+            parents = graph.heads
+        }
+        let dependencies = try depends.flatMap { try OfflineGraph.resolve($0, in: graph, option: "--depends").revisions }
+        for name in label where graph.labels[name] != nil {
+            throw UsageFailure(message: "error: label `\(name)` is already used by revision \(graph.labels[name]!)")
+        }
+        let config = try project.loadConfig()
+        let path = try RevisionFileWriter.write(
+            directory: project.migrationsDirectory(config), graph: graph, parents: parents, message: message,
+            labels: label, depends: dependencies)
+        Terminal.write("created \(path)\n")
+    }
+}

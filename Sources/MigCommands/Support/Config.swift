@@ -1,0 +1,93 @@
+import Foundation
+import MigCore
+
+/// The project's settings, from `migc.toml` in the working directory (or the file
+/// named by `--config`). Command-line options and `MIGC_DATABASE_URL` override it.
+///
+///     database = "sqlite:app.db"
+///     dir = "migrations"
+///     dialect = "sqlite"
+///     [lint]
+///     disable = ["MIG106"]
+///     strict = false
+///     [runner]
+///     transaction = "per-revision"   # or "single"
+///     lock_timeout = 30              # seconds
+struct ProjectConfig: Equatable {
+    var database: String?
+    var dir: String?
+    var dialect: String?
+    var lintDisabled: [String] = []
+    var lintStrict = false
+    var transactionMode: String?
+    var lockTimeoutSeconds: Int?
+    /// The file it was read from, for messages.
+    var path: String?
+
+    static let fileName = "migc.toml"
+
+    struct LoadError: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// Reads `path`, or returns an empty config when the default file is absent.
+    static func load(path explicitPath: String?) throws(LoadError) -> ProjectConfig {
+        let path = explicitPath ?? fileName
+        guard FileManager.default.fileExists(atPath: path) else {
+            if explicitPath != nil { throw LoadError(description: "\(path): error: config file not found") }
+            return ProjectConfig()
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw LoadError(description: "\(path): error: cannot read config file")
+        }
+        let toml: TOMLSubset
+        do {
+            toml = try TOMLSubset(parsing: String(decoding: data, as: UTF8.self))
+        } catch {
+            throw LoadError(description: "\(path):\(error.line):\(error.column): error: \(error.message)")
+        }
+        return try ProjectConfig(toml, path: path)
+    }
+
+    static let knownKeys: Set<String> = [
+        "database", "dir", "dialect", "lint.disable", "lint.strict", "runner.transaction", "runner.lock_timeout",
+    ]
+
+    private init() {}
+
+    private init(_ toml: TOMLSubset, path: String) throws(LoadError) {
+        self.path = path
+        for key in toml.values.keys.sorted() where !Self.knownKeys.contains(key) {
+            let hint = Suggest.closest(to: key, in: Self.knownKeys.sorted()).map { "; did you mean `\($0)`?" } ?? ""
+            throw LoadError(description: "\(path):\(toml.lines[key] ?? 1):1: error: unknown setting `\(key)`\(hint)")
+        }
+        func string(_ key: String) throws(LoadError) -> String? {
+            guard let value = toml.values[key] else { return nil }
+            guard case .string(let s) = value else { throw Self.typeError(path, toml, key, "a string") }
+            return s
+        }
+        database = try string("database")
+        dir = try string("dir")
+        dialect = try string("dialect")
+        transactionMode = try string("runner.transaction")
+        if let value = toml.values["lint.disable"] {
+            guard case .array(let items) = value else { throw Self.typeError(path, toml, "lint.disable", "an array of strings") }
+            for item in items {
+                guard case .string(let code) = item else { throw Self.typeError(path, toml, "lint.disable", "an array of strings") }
+                lintDisabled.append(code)
+            }
+        }
+        if let value = toml.values["lint.strict"] {
+            guard case .bool(let b) = value else { throw Self.typeError(path, toml, "lint.strict", "true or false") }
+            lintStrict = b
+        }
+        if let value = toml.values["runner.lock_timeout"] {
+            guard case .integer(let n) = value, n >= 0 else { throw Self.typeError(path, toml, "runner.lock_timeout", "a number of seconds") }
+            lockTimeoutSeconds = n
+        }
+    }
+
+    private static func typeError(_ path: String, _ toml: TOMLSubset, _ key: String, _ expected: String) -> LoadError {
+        LoadError(description: "\(path):\(toml.lines[key] ?? 1):1: error: `\(key)` must be \(expected)")
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+
+/// Options every project command takes. Resolution order, as the design says:
+/// the flag, then the environment (`MIGC_DATABASE_URL`), then `migc.toml`, then the default.
+struct ProjectOptions: ParsableArguments {
+    @Option(name: .long, help: "The migrations directory (default: `dir` in migc.toml, else ./migrations).")
+    var dir: String?
+
+    @Option(name: .long, help: "Path to the config file (default: ./migc.toml when present).")
+    var config: String?
+
+    @Flag(name: .long, help: "Never colour diagnostics (also: the NO_COLOR environment variable).")
+    var noColor = false
+
+    func loadConfig() throws -> ProjectConfig {
+        do {
+            return try ProjectConfig.load(path: config)
+        } catch {
+            throw UsageFailure(message: error.description)
+        }
+    }
+
+    func migrationsDirectory(_ config: ProjectConfig) -> String {
+        dir ?? config.dir ?? "migrations"
+    }
+}
+
+/// Options of commands that talk to a database.
+struct DatabaseOptions: ParsableArguments {
+    @Option(name: .long, help: "Database URL: sqlite:app.db, sqlite::memory:, postgres://user@host:port/db (default: MIGC_DATABASE_URL, then `database` in migc.toml).")
+    var database: String?
+
+    func databaseURL(_ config: ProjectConfig) throws -> String {
+        if let database { return database }
+        if let env = ProcessInfo.processInfo.environment["MIGC_DATABASE_URL"], !env.isEmpty { return env }
+        if let configured = config.database { return configured }
+        throw UsageFailure(message: "error: no database: pass --database URL, set MIGC_DATABASE_URL, or add `database = \"sqlite:app.db\"` to migc.toml (`migc init` writes one)")
+    }
+}
+
+/// A usage or I/O problem: printed as is, exit code 2.
+struct UsageFailure: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}
+
+/// The run found errors (already printed): exit code 1.
+struct ErrorsReported: Error {}

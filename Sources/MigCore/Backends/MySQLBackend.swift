@@ -1,0 +1,65 @@
+// MySQL 8: backticks, AUTO_INCREMENT, DATETIME(6), `MODIFY COLUMN` with the whole
+// column restated from the model, prefix lengths for text/blob key columns.
+// DDL is not transactional: the script builder says so in the script and as MIG801.
+
+public struct MySQLBackend: SQLBackend, DialectRules {
+    public init() {}
+
+    /// The prefix length for text and blob columns in keys and indexes: 191
+    /// characters fit InnoDB's 767-byte limit in utf8mb4.
+    public static let indexPrefixLength = 191
+
+    public var dialect: Dialect { .mysql }
+    public func quote(_ identifier: String) -> String { SQLText.backtickQuoted(identifier) }
+    public func literal(_ string: String) -> String { SQLText.mysqlLiteral(string) }
+    public func typeName(_ type: ColumnType, autoincrement: Bool) -> String { TypeNames.mysql(type) }
+
+    public func render(_ expr: Expr) -> String { ExpressionRenderer(rules: self).render(expr) }
+
+    func boolLiteral(_ value: Bool) -> String { value ? "TRUE" : "FALSE" }
+    /// DATETIME(6) columns take only a CURRENT_TIMESTAMP of the same precision.
+    var currentTimestampSQL: String { "CURRENT_TIMESTAMP(6)" }
+    var currentDateSQL: String { "CURRENT_DATE" }
+    var concatenatesWithFunction: Bool { true }
+
+    /// TEXT, BLOB and JSON columns take only parenthesized (expression) defaults.
+    func defaultClause(_ expr: Expr, for column: Column) -> String {
+        if case .currentTimestamp = expr.kind { return currentTimestampSQL }
+        let plain: Bool = switch column.type {
+        case .text, .blob, .json, .custom: false
+        default: DefaultValue.isConstant(expr)
+        }
+        return plain ? render(expr) : "(" + render(expr) + ")"
+    }
+
+    func keyColumn(_ name: String, in table: Table?) -> String {
+        switch table?.column(named: name)?.type {
+        case .text, .blob: quote(name) + "(\(Self.indexPrefixLength))"
+        default: quote(name)
+        }
+    }
+
+    public func render(steps: [OpStep], transactional: Bool) -> [SQLStatement] {
+        steps.flatMap { step in
+            renderInPlace(step, transactional: transactional).map { SQLStatement($0, origin: step.statement.span) }
+        }
+    }
+
+    public func diagnostics(for steps: [OpStep], transactional: Bool) -> [Diagnostic] {
+        steps.compactMap { step in
+            switch step.statement.operation {
+            case .createIndex(let op) where op.predicate != nil:
+                .warning(
+                    "mysql has no partial indexes: index `\(op.name.name)` is created on every row",
+                    at: step.statement.span, code: BackendWarning.mysqlPartialIndex)
+            case .alterColumn(let op):
+                if case .type(_, let using?) = op.change {
+                    .warning(
+                        "mysql cannot convert column `\(op.table.name).\(op.column.name)` with `using`; values convert implicitly",
+                        at: using.span, code: BackendWarning.mysqlUsingIgnored)
+                } else { nil }
+            default: nil
+            }
+        }
+    }
+}

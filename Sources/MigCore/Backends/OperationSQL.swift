@@ -1,0 +1,110 @@
+// Renders one op in place (`ALTER TABLE ...`), shared by the three dialects with the
+// few differences switched on `dialect`. SQLite's rebuilds are in SQLiteRebuild.swift.
+
+extension DialectRules {
+    func renderInPlace(_ step: OpStep, transactional: Bool) -> [String] {
+        switch step.statement.operation {
+        case .createTable(let op):
+            let table = step.after.tables[op.name.name] ?? Table(fallback: op)
+            return [createTable(table)]
+        case .dropTable(let op):
+            return ["DROP TABLE \(quote(op.name.name))"]
+        case .renameTable(let op):
+            if dialect == .mysql { return ["RENAME TABLE \(quote(op.name.name)) TO \(quote(op.newName.name))"] }
+            return ["ALTER TABLE \(quote(op.name.name)) RENAME TO \(quote(op.newName.name))"]
+        case .addColumn(let op):
+            return addColumn(op, step)
+        case .dropColumn(let op):
+            return ["ALTER TABLE \(quote(op.table.name)) DROP COLUMN \(quote(op.column.name))"]
+        case .renameColumn(let op):
+            return ["ALTER TABLE \(quote(op.table.name)) RENAME COLUMN \(quote(op.column.name)) TO \(quote(op.newName.name))"]
+        case .alterColumn(let op):
+            return [alterColumn(op, step)]
+        case .createIndex(let op):
+            let concurrently = op.concurrently && !transactional && dialect == .postgres
+            return [createIndex(Index(op), in: step.after.tables[op.table.name], concurrently: concurrently)]
+        case .dropIndex(let op):
+            guard dialect == .mysql else { return ["DROP INDEX \(quote(op.name.name))"] }
+            let table = step.before.indexes[op.name.name]?.table ?? ""
+            return ["DROP INDEX \(quote(op.name.name)) ON \(quote(table))"]
+        case .addConstraint(let op):
+            let table = step.after.tables[op.table.name]
+            return ["ALTER TABLE \(quote(op.table.name)) ADD " + constraintClause(op, in: table)]
+        case .dropConstraint(let op):
+            return [dropConstraint(op, step)]
+        case .sql(let raw):
+            return rawSQL(raw)
+        }
+    }
+
+    /// `sql` text verbatim for its dialect (every dialect when none is named).
+    func rawSQL(_ raw: RawSQL) -> [String] {
+        if let name = raw.dialect, Dialect(blockName: name.name) != dialect { return [] }
+        return raw.text.value.allSatisfy(\.isWhitespace) ? [] : [raw.text.value]
+    }
+
+    /// One `ALTER TABLE` adding the column and the constraints it brings (mysql needs
+    /// an AUTO_INCREMENT column's key in the same statement).
+    private func addColumn(_ op: AddColumn, _ step: OpStep) -> [String] {
+        let tableName = op.table.name
+        let table = step.after.tables[tableName]
+        let column = table?.column(named: op.column.name.name) ?? Column(fallback: op.column)
+        let added = table?.constraintsAdded(since: step.before.tables[tableName])
+        if dialect == .sqlite {
+            // One action per ALTER, no ADD CONSTRAINT: foreign keys and checks ride
+            // inline (keys and uniques force a rebuild instead).
+            let inline = (added?.foreignKeys.values.sorted { $0.name < $1.name }.map(inlineReference) ?? [])
+                + (added?.checks.values.sorted { $0.name < $1.name }.map(checkClause) ?? [])
+            let definition = ([columnDefinition(column, in: table)] + inline).joined(separator: " ")
+            return ["ALTER TABLE \(quote(tableName)) ADD COLUMN " + definition]
+        }
+        let clauses = ["ADD COLUMN " + columnDefinition(column, in: table)]
+            + (added.map(constraintClauses) ?? []).map { "ADD " + $0 }
+        let separator = clauses.count == 1 ? " " : "\n  "
+        return ["ALTER TABLE \(quote(tableName))" + separator + clauses.joined(separator: ",\n  ")]
+    }
+
+    /// `CONSTRAINT "n" REFERENCES "t" ("c") ...`: a foreign key as a column constraint.
+    private func inlineReference(_ fk: ForeignKey) -> String {
+        var text = "CONSTRAINT \(quote(fk.name)) REFERENCES \(quote(fk.referencedTable)) (\(quotedList(fk.referencedColumns)))"
+        if let action = fk.onDelete { text += " ON DELETE " + action.rawValue.uppercased() }
+        if let action = fk.onUpdate { text += " ON UPDATE " + action.rawValue.uppercased() }
+        return text
+    }
+
+    private func alterColumn(_ op: AlterColumn, _ step: OpStep) -> String {
+        let prefix = "ALTER TABLE \(quote(op.table.name)) "
+        let alter = prefix + "ALTER COLUMN \(quote(op.column.name)) "
+        let column = step.after.tables[op.table.name]?.column(named: op.column.name)
+        switch op.change {
+        case .type(let type, let using) where dialect == .postgres:
+            let usingText = using.map { " USING " + render($0) } ?? ""
+            return alter + "TYPE " + typeName(type.type, autoincrement: false) + usingText
+        case .setNotNull where dialect == .postgres: return alter + "SET NOT NULL"
+        case .dropNotNull where dialect == .postgres: return alter + "DROP NOT NULL"
+        case .setDefault(let expr) where dialect != .mysql:
+            let target = column ?? Column(name: op.column.name, type: .text)
+            return alter + "SET DEFAULT " + defaultClause(expr, for: target)
+        case .dropDefault where dialect != .mysql:
+            return alter + "DROP DEFAULT"
+        case .type, .setNotNull, .dropNotNull, .setDefault, .dropDefault:
+            // MySQL restates the whole column from the model after the op: MODIFY
+            // takes any default expression, and AUTO_INCREMENT must be restated.
+            let table = step.after.tables[op.table.name]
+            let definition = column.map { columnDefinition($0, in: table) } ?? quote(op.column.name)
+            return prefix + "MODIFY COLUMN " + definition
+        }
+    }
+
+    private func dropConstraint(_ op: DropConstraint, _ step: OpStep) -> String {
+        let prefix = "ALTER TABLE \(quote(op.table.name)) DROP "
+        let name = op.name.name
+        guard dialect == .mysql else { return prefix + "CONSTRAINT " + quote(name) }
+        let table = step.before.tables[op.table.name]
+        if table?.primaryKey?.name == name { return prefix + "PRIMARY KEY" }
+        if table?.uniques[name] != nil { return prefix + "INDEX " + quote(name) }
+        if table?.foreignKeys[name] != nil { return prefix + "FOREIGN KEY " + quote(name) }
+        if table?.checks[name] != nil { return prefix + "CHECK " + quote(name) }
+        return prefix + "CONSTRAINT " + quote(name)
+    }
+}

@@ -1,0 +1,99 @@
+// Lexical safety for emitted SQL: identifier quoting, string literals, comments,
+// numerals and pass-through type names. Everything a user can write outside a `sql`
+// block reaches the SQL text through one of these functions.
+
+enum SQLText {
+    /// `"name"` with `"` doubled (sqlite, postgres).
+    static func doubleQuoted(_ identifier: String) -> String {
+        "\"" + identifier.replacing("\"", with: "\"\"") + "\""
+    }
+
+    /// `` `name` `` with backticks doubled (mysql).
+    static func backtickQuoted(_ identifier: String) -> String {
+        "`" + identifier.replacing("`", with: "``") + "`"
+    }
+
+    /// `'text'` with `'` doubled: the SQL standard form (sqlite).
+    static func standardLiteral(_ string: String) -> String {
+        "'" + string.replacing("'", with: "''") + "'"
+    }
+
+    /// Postgres: the standard form, or `E'...'` with backslashes doubled when the
+    /// text has a backslash, so the result is the same under either setting of
+    /// `standard_conforming_strings`.
+    static func postgresLiteral(_ string: String) -> String {
+        guard string.contains("\\") else { return standardLiteral(string) }
+        let body = string.replacing("\\", with: "\\\\").replacing("'", with: "''")
+        return "E'" + body + "'"
+    }
+
+    /// MySQL: backslashes doubled and `'` doubled (default `sql_mode`).
+    static func mysqlLiteral(_ string: String) -> String {
+        "'" + string.replacing("\\", with: "\\\\").replacing("'", with: "''") + "'"
+    }
+
+    /// Text safe inside a `--` comment: line breaks and other control characters
+    /// become spaces, so a message cannot end the comment and start SQL.
+    static func commentText(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
+            switch scalar.properties.generalCategory {
+            case .control, .lineSeparator, .paragraphSeparator, .format: " "
+            default: scalar
+            }
+        }))
+    }
+
+    /// Whether `text` is a plain SQL numeral (`42`, `1.5`, `.5`, `1e-3`).
+    static func isNumeral(_ text: String) -> Bool {
+        var chars = Array(text.utf8)[...]
+        func digits() -> Int {
+            var n = 0
+            while let c = chars.first, c >= 48, c <= 57 { chars.removeFirst(); n += 1 }
+            return n
+        }
+        var mantissa = digits()
+        if chars.first == UInt8(ascii: ".") { chars.removeFirst(); mantissa += digits() }
+        guard mantissa > 0 else { return false }
+        if let e = chars.first, e == UInt8(ascii: "e") || e == UInt8(ascii: "E") {
+            chars.removeFirst()
+            if let s = chars.first, s == UInt8(ascii: "+") || s == UInt8(ascii: "-") { chars.removeFirst() }
+            guard digits() > 0 else { return false }
+        }
+        return chars.isEmpty
+    }
+
+    /// Whether `name` is a plain identifier (`[A-Za-z_][A-Za-z0-9_]*`), safe to emit bare
+    /// (used for function names, which some dialects treat specially when quoted).
+    static func isPlainIdentifier(_ name: String) -> Bool {
+        guard let first = name.utf8.first, first == UInt8(ascii: "_") || isLetter(first) else { return false }
+        return name.utf8.allSatisfy { $0 == UInt8(ascii: "_") || isLetter($0) || ($0 >= 48 && $0 <= 57) }
+    }
+
+    private static func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= 97 && (c | 0x20) <= 122 }
+
+    /// Whether a pass-through type name (`"tsvector"`, `"varchar(10)[]"`,
+    /// `"enum('a','b')"`) is one type and nothing more: no statement end, no comment,
+    /// no line break, balanced quotes and parentheses. Backends quote anything else
+    /// as an identifier, so the database rejects it instead of running it.
+    static func isSafeTypeName(_ text: String) -> Bool {
+        guard !text.isEmpty, !text.contains("--"), !text.contains("/*"), !text.contains("*/") else { return false }
+        var depth = 0
+        var quote: Character?
+        for ch in text {
+            if ch.isNewline || ch == ";" || ch == "\\" || ch.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+                return false
+            }
+            if let q = quote {
+                if ch == q { quote = nil }
+                continue
+            }
+            switch ch {
+            case "'", "\"", "`": quote = ch
+            case "(": depth += 1
+            case ")": depth -= 1; if depth < 0 { return false }
+            default: break
+            }
+        }
+        return depth == 0 && quote == nil
+    }
+}

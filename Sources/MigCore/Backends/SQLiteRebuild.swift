@@ -1,0 +1,172 @@
+// SQLite's "move and copy" rebuild, planned across one revision's steps.
+//
+// A table needing a rebuild becomes *pending*: later ops on the same table are
+// absorbed into it (tracking where each new column's values come from), and the
+// rebuild is emitted once, from the model after the last absorbed op, when an op
+// mentions the table otherwise (an index, a rename, a foreign key to it, raw SQL) or
+// the revision ends. Ops on other tables pass through in order; they cannot observe
+// the pending table, so the result is the same as rebuilding after every op.
+//
+//   CREATE TABLE "_migc_new_T" (...)                   -- the model's table
+//   INSERT INTO "_migc_new_T" (cols) SELECT exprs FROM "T"
+//   DROP TABLE "T"
+//   ALTER TABLE "_migc_new_T" RENAME TO "T"            -- legacy mode: views on T survive
+//   CREATE INDEX ...                                   -- T's indexes from the model
+//   foreign key check of T and the tables referencing it (fails the statement)
+//
+// The connection keeps foreign_keys OFF while migrating (see CONTRACTS.md).
+
+struct SQLiteRebuildPlanner {
+    let backend: SQLiteBackend
+    private var output: [SQLStatement] = []
+    private var pending: [PendingRebuild] = []
+
+    init(backend: SQLiteBackend) { self.backend = backend }
+
+    mutating func add(_ step: OpStep) {
+        let op = step.statement.operation
+        if case .sql = op {
+            flushAll()
+        } else {
+            let local = Self.localTable(op)
+            for table in Self.tablesMentioned(op, step) where table != local { flush(table) }
+            if let local {
+                if let i = pending.firstIndex(where: { $0.table == local }) {
+                    pending[i].absorb(step)
+                    return
+                }
+                if backend.needsRebuild(step) {
+                    pending.append(PendingRebuild(table: local, first: step))
+                    return
+                }
+            }
+        }
+        output += backend.renderInPlace(step, transactional: true).map { SQLStatement($0, origin: step.statement.span) }
+    }
+
+    mutating func finish() -> [SQLStatement] {
+        flushAll()
+        return output
+    }
+
+    private mutating func flushAll() {
+        for rebuild in pending { output += statements(for: rebuild) }
+        pending.removeAll()
+    }
+
+    private mutating func flush(_ table: String) {
+        guard let i = pending.firstIndex(where: { $0.table == table }) else { return }
+        output += statements(for: pending.remove(at: i))
+    }
+
+    /// The table an op changes without touching anything else (what can join a rebuild).
+    private static func localTable(_ op: Operation) -> String? {
+        switch op {
+        case .addColumn(let o): o.table.name
+        case .dropColumn(let o): o.table.name
+        case .renameColumn(let o): o.table.name
+        case .alterColumn(let o): o.table.name
+        case .addConstraint(let o): o.table.name
+        case .dropConstraint(let o): o.table.name
+        default: nil
+        }
+    }
+
+    /// Every table an op reads or changes.
+    private static func tablesMentioned(_ op: Operation, _ step: OpStep) -> [String] {
+        switch op {
+        case .createTable(let o):
+            let targets = step.after.tables[o.name.name]?.foreignKeys.values.map(\.referencedTable) ?? []
+            return [o.name.name] + targets
+        case .dropTable(let o): return [o.name.name]
+        case .renameTable(let o): return [o.name.name, o.newName.name]
+        case .createIndex(let o): return [o.table.name]
+        case .dropIndex(let o): return step.before.indexes[o.name.name].map { [$0.table] } ?? []
+        case .addConstraint(let o):
+            if case .foreignKey(_, let target) = o.kind { return [o.table.name, target.table.name] }
+            return [o.table.name]
+        case .addColumn(let o):
+            let fks = step.after.tables[o.table.name]?.foreignKeys.values.map(\.referencedTable) ?? []
+            return [o.table.name] + fks
+        default: return localTable(op).map { [$0] } ?? []
+        }
+    }
+
+    private func statements(for rebuild: PendingRebuild) -> [SQLStatement] {
+        let name = rebuild.table
+        guard let table = rebuild.last.after.tables[name] else { return [] }
+        let q = backend.quote
+        let temporary = "_migc_new_" + name
+        var texts = [
+            "-- migc: rebuild table \(SQLText.commentText(q(name))): SQLite cannot alter it in place\n"
+                + backend.createTable(table, as: temporary),
+        ]
+        let copied = table.columns.compactMap { column in rebuild.sources[column.name].map { (column.name, $0) } }
+        if !copied.isEmpty {
+            texts.append(
+                "INSERT INTO \(q(temporary)) (\(copied.map { q($0.0) }.joined(separator: ", ")))\n"
+                    + "  SELECT \(copied.map { q($0.1) }.joined(separator: ", ")) FROM \(q(name))")
+        }
+        texts += [
+            "DROP TABLE \(q(name))",
+            "PRAGMA legacy_alter_table = ON",
+            "ALTER TABLE \(q(temporary)) RENAME TO \(q(name))",
+            "PRAGMA legacy_alter_table = OFF",
+        ]
+        texts += rebuild.last.after.indexes(on: name).map { backend.createIndex($0, in: table) }
+        texts += foreignKeyCheck(of: table, in: rebuild.last.after)
+        return texts.map { SQLStatement($0, origin: rebuild.origin) }
+    }
+
+    /// Counts foreign key violations of the table and of every table referencing it
+    /// into a temp table whose CHECK fails on a non-zero count, so both the runner
+    /// and `sqlite3 < script` stop on a violation.
+    private func foreignKeyCheck(of table: Table, in schema: Schema) -> [String] {
+        let referencing = schema.sortedTables.filter { other in
+            other.name != table.name && other.foreignKeys.values.contains { $0.referencedTable == table.name }
+        }
+        guard !table.foreignKeys.isEmpty || !referencing.isEmpty else { return [] }
+        let counts = ([table] + referencing).map {
+            "(SELECT count(*) FROM pragma_foreign_key_check(\(backend.literal($0.name))))"
+        }
+        return [
+            "CREATE TEMP TABLE IF NOT EXISTS \"_migc_fk_check\" (\"violations\" INTEGER "
+                + "CONSTRAINT \"foreign key violations after table rebuild\" CHECK (\"violations\" = 0))",
+            "INSERT INTO temp.\"_migc_fk_check\" (\"violations\") SELECT " + counts.joined(separator: " + "),
+        ]
+    }
+}
+
+/// A rebuild being collected: the table, where each current column's values come
+/// from in the old table, and the last absorbed step (whose `after` is the target).
+/// `alter column ... using` is postgres-only (see AlterColumn); here values keep
+/// SQLite's type affinity conversion on copy.
+struct PendingRebuild {
+    let table: String
+    let origin: SourceSpan
+    /// Current column name -> the old table's column its values come from.
+    var sources: [String: String]
+    var last: OpStep
+
+    init(table: String, first step: OpStep) {
+        self.table = table
+        self.origin = step.statement.span
+        self.last = step
+        let columns = step.before.tables[table]?.columns ?? []
+        self.sources = Dictionary(columns.map { ($0.name, $0.name) }, uniquingKeysWith: { first, _ in first })
+        absorb(step)
+    }
+
+    mutating func absorb(_ step: OpStep) {
+        last = step
+        switch step.statement.operation {
+        case .renameColumn(let op):
+            sources[op.newName.name] = sources.removeValue(forKey: op.column.name)
+        case .dropColumn(let op):
+            sources.removeValue(forKey: op.column.name)
+        case .addColumn(let op):
+            sources.removeValue(forKey: op.column.name.name)
+        default: break
+        }
+    }
+}

@@ -1,0 +1,88 @@
+// The portable type mapping of CONTRACTS.md, one function per dialect. The runner's
+// introspection maps these names back, so change both together.
+
+enum TypeNames {
+    static func sqlite(_ type: ColumnType, autoincrement: Bool) -> String {
+        // AUTOINCREMENT needs the column to be exactly `INTEGER PRIMARY KEY`.
+        if autoincrement && type.isInteger { return "INTEGER" }
+        switch type {
+        case .smallint: return "SMALLINT"
+        case .int: return "INTEGER"
+        case .bigint: return "BIGINT"
+        case .real: return "REAL"
+        case .double: return "DOUBLE"
+        case .decimal(let p, let s): return "NUMERIC" + precision(p, s)
+        case .bool: return "BOOLEAN"
+        case .text: return "TEXT"
+        case .varchar(let n): return "VARCHAR(\(n))"
+        case .char(let n): return "CHAR(\(n))"
+        case .blob: return "BLOB"
+        case .date: return "DATE"
+        case .time: return "TIME"
+        case .timestamp: return "TIMESTAMP"
+        case .timestamptz: return "TIMESTAMPTZ"
+        case .uuid: return "UUID"
+        case .json: return "JSON"
+        case .custom(let text): return custom(text, quote: SQLText.doubleQuoted)
+        }
+    }
+
+    static func postgres(_ type: ColumnType) -> String {
+        switch type {
+        case .smallint: "smallint"
+        case .int: "integer"
+        case .bigint: "bigint"
+        case .real: "real"
+        case .double: "double precision"
+        case .decimal(let p, let s): "numeric" + precision(p, s)
+        case .bool: "boolean"
+        case .text: "text"
+        case .varchar(let n): "varchar(\(n))"
+        case .char(let n): "char(\(n))"
+        case .blob: "bytea"
+        case .date: "date"
+        case .time: "time"
+        case .timestamp: "timestamp"
+        case .timestamptz: "timestamptz"
+        case .uuid: "uuid"
+        case .json: "jsonb"
+        case .custom(let text): custom(text, quote: SQLText.doubleQuoted)
+        }
+    }
+
+    static func mysql(_ type: ColumnType) -> String {
+        switch type {
+        case .smallint: "SMALLINT"
+        case .int: "INT"
+        case .bigint: "BIGINT"
+        case .real: "FLOAT"
+        case .double: "DOUBLE"
+        case .decimal(let p, let s): "DECIMAL" + precision(p, s)
+        case .bool: "BOOLEAN"
+        case .text: "LONGTEXT"
+        case .varchar(let n): "VARCHAR(\(n))"
+        case .char(let n): "CHAR(\(n))"
+        case .blob: "LONGBLOB"
+        case .date: "DATE"
+        case .time: "TIME(6)"
+        case .timestamp, .timestamptz: "DATETIME(6)"
+        case .uuid: "CHAR(36)"
+        case .json: "JSON"
+        case .custom(let text): custom(text, quote: SQLText.backtickQuoted)
+        }
+    }
+
+    private static func precision(_ p: Int?, _ s: Int?) -> String {
+        switch (p, s) {
+        case (let p?, let s?): "(\(p),\(s))"
+        case (let p?, nil): "(\(p))"
+        default: ""
+        }
+    }
+
+    /// A pass-through type verbatim when it is one type name; otherwise quoted, so
+    /// the database rejects an unknown type instead of running injected text.
+    private static func custom(_ text: String, quote: (String) -> String) -> String {
+        SQLText.isSafeTypeName(text) ? text : quote(text)
+    }
+}

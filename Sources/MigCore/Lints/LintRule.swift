@@ -1,0 +1,98 @@
+// A lint is a warning with a stable code (MIGnnn) about a revision that checks
+// cleanly but is risky to run. One rule = one file = one type; its description's
+// examples are both the documentation (docs/lints.md is generated from them) and
+// the tests (every triggering example must trigger exactly its code, every
+// non-triggering one must not).
+
+/// One example: the revision files of a small project, oldest first.
+public struct LintExample: Sendable {
+    public var files: [String]
+    public init(_ files: String...) { self.files = files }
+}
+
+public struct LintDescription: Sendable {
+    public var code: String
+    public var title: String
+    public var rationale: String
+    /// Projects that trigger the rule (the last file is the one it reports in).
+    public var triggering: [LintExample]
+    /// The same projects, fixed.
+    public var nonTriggering: [LintExample]
+    public var defaultSeverity: Severity
+
+    public init(code: String, title: String, rationale: String, triggering: [LintExample], nonTriggering: [LintExample], defaultSeverity: Severity = .warning) {
+        self.code = code
+        self.title = title
+        self.rationale = rationale
+        self.triggering = triggering
+        self.nonTriggering = nonTriggering
+        self.defaultSeverity = defaultSeverity
+    }
+}
+
+/// A warning and the statement it is about (whose `-- migc:allow` can silence it;
+/// nil for revision-level findings, silenced in the revision's header comments).
+public struct LintFinding: Sendable {
+    public var diagnostic: Diagnostic
+    public var statement: Statement?
+    public init(_ diagnostic: Diagnostic, statement: Statement?) {
+        self.diagnostic = diagnostic
+        self.statement = statement
+    }
+}
+
+/// The graph-level facts graph lints look at.
+public struct GraphFacts: Sendable {
+    public var heads: [String]
+    public var bases: [String]
+    /// Revision files by id.
+    public var files: [String: MigFile]
+    public init(heads: [String], bases: [String], files: [String: MigFile]) {
+        self.heads = heads
+        self.bases = bases
+        self.files = files
+    }
+}
+
+public protocol LintRule: Sendable {
+    static var description: LintDescription { get }
+    init()
+    /// Findings in one checked revision.
+    func check(_ revision: CheckedRevision, config: LintConfig) -> [LintFinding]
+    /// Findings about the graph as a whole.
+    func check(graph: GraphFacts, config: LintConfig) -> [LintFinding]
+}
+
+extension LintRule {
+    public func check(_ revision: CheckedRevision, config: LintConfig) -> [LintFinding] { [] }
+    public func check(graph: GraphFacts, config: LintConfig) -> [LintFinding] { [] }
+
+    var code: String { Self.description.code }
+
+    /// A warning with this rule's code.
+    func finding(_ message: String, at span: SourceSpan, statement: Statement?, notes: [DiagnosticNote] = [], help: String? = nil) -> LintFinding {
+        LintFinding(Diagnostic(Self.description.defaultSeverity, message, at: span, code: code, notes: notes, help: help), statement: statement)
+    }
+}
+
+/// Project-wide lint settings (the `[lint]` section of migc.toml).
+public struct LintConfig: Sendable, Hashable {
+    /// Codes never reported.
+    public var disabled: Set<String>
+    /// Severity overrides by code (e.g. make MIG102 an error).
+    public var severities: [String: Severity]
+    /// The target dialect ("sqlite", "postgres", "mysql"); nil = portable: every
+    /// dialect-specific lint applies.
+    public var dialect: String?
+
+    public init(disabled: Set<String> = [], severities: [String: Severity] = [:], dialect: String? = nil) {
+        self.disabled = disabled
+        self.severities = severities
+        self.dialect = dialect
+    }
+
+    public static let `default` = LintConfig()
+
+    /// Whether lints about `dialect` apply to this project.
+    public func targets(_ dialect: String) -> Bool { self.dialect == nil || self.dialect == dialect }
+}

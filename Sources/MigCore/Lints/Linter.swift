@@ -1,0 +1,116 @@
+// Runs the lint rules over checked revisions and applies suppressions:
+// `-- migc:allow CODE[, CODE...] [- reason]` in a statement's comments (before it,
+// at the end of its line, or on any line inside a `create table` body) silences
+// that statement; in the header's comments it silences the whole revision. An allow
+// naming an unknown code is MIG111; one that silences nothing is MIG112.
+
+/// The `-- migc:allow` codes in a set of comments.
+public enum Allow {
+    public static func codes(in comments: [String]) -> [String] {
+        comments.flatMap { comment -> [String] in
+            let text = comment.trimmed(" \t")
+            guard text.hasPrefix("migc:allow") else { return [] }
+            let words = text.dropFirst("migc:allow".count).split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" })
+            // `- reason` ends the list.
+            return words.prefix { $0 != "-" }.map(String.init)
+        }
+    }
+
+    /// Comments of a statement and of the columns and constraints inside it.
+    static func comments(of statement: Statement) -> [String] {
+        var out = statement.trivia.leading + [statement.trivia.trailing].compactMap { $0 }
+        if case .createTable(let c) = statement.operation {
+            for col in c.columns { out += col.trivia.leading + [col.trivia.trailing].compactMap { $0 } }
+            for k in c.constraints { out += k.trivia.leading + [k.trivia.trailing].compactMap { $0 } }
+            out += c.trailingComments
+        }
+        return out
+    }
+
+    static func headerComments(of file: MigFile) -> [String] {
+        file.header.trivia.keys.sorted().flatMap { key in
+            let t = file.header.trivia[key]!
+            return t.leading + [t.trailing].compactMap { $0 }
+        }
+    }
+}
+
+extension String {
+    func trimmed(_ set: String) -> String {
+        var s = Substring(self)
+        while let f = s.first, set.contains(f) { s.removeFirst() }
+        while let l = s.last, set.contains(l) { s.removeLast() }
+        return String(s)
+    }
+}
+
+public struct Linter: Sendable {
+    public var config: LintConfig
+    let rules: [any LintRule]
+
+    public init(config: LintConfig = .default, rules: [any LintRule.Type] = LintRegistry.all) {
+        self.config = config
+        self.rules = rules.filter { !config.disabled.contains($0.description.code) }.map { $0.init() }
+    }
+
+    /// Lint findings for one revision, suppressions applied.
+    public func lint(_ revision: CheckedRevision) -> [Diagnostic] {
+        let findings = rules.flatMap { $0.check(revision, config: config) }
+        return suppress(findings, in: revision.file, statements: revision.file.upgrade?.statements ?? [])
+    }
+
+    /// Graph-level findings (multiple heads, labels), suppressions applied per file.
+    public func lint(graph: GraphFacts) -> [Diagnostic] {
+        let findings = rules.flatMap { $0.check(graph: graph, config: config) }
+        var out: [Diagnostic] = []
+        for path in Set(findings.map(\.diagnostic.span.file)).sorted() {
+            let mine = findings.filter { $0.diagnostic.span.file == path }
+            let allowed = Set(graph.files.values.first { $0.path == path }.map { Allow.codes(in: Allow.headerComments(of: $0)) } ?? [])
+            out += mine.filter { !allowed.contains($0.diagnostic.code ?? "") }.map(\.diagnostic).map(applySeverity)
+        }
+        return out
+    }
+
+    func applySeverity(_ d: Diagnostic) -> Diagnostic {
+        var d = d
+        if let code = d.code, let s = config.severities[code] { d.severity = s }
+        return d
+    }
+
+    private func suppress(_ findings: [LintFinding], in file: MigFile, statements: [Statement]) -> [Diagnostic] {
+        let known = Set(LintRegistry.all.map { $0.description.code })
+        // Graph-level codes are honoured in headers by `lint(graph:)`: never "unused" here.
+        let graphCodes: Set<String> = ["MIG109", "MIG113"]
+        var out: [Diagnostic] = []
+        let headerCodes = Allow.codes(in: Allow.headerComments(of: file))
+        var used: Set<String> = []  // "index:code", index -1 = header
+        for f in findings {
+            let code = f.diagnostic.code ?? ""
+            if let s = f.statement, let i = statements.firstIndex(where: { $0 == s && $0.span.start.offset == s.span.start.offset }),
+               Allow.codes(in: Allow.comments(of: statements[i])).contains(code) {
+                used.insert("\(i):\(code)")
+                continue
+            }
+            if headerCodes.contains(code) { used.insert("-1:\(code)"); continue }
+            out.append(applySeverity(f.diagnostic))
+        }
+        let headerSpan = file.header.revision?.span ?? file.span
+        var sites: [(Int, [String], SourceSpan, Statement?)] = [(-1, headerCodes, headerSpan, nil)]
+        for (i, s) in statements.enumerated() { sites.append((i, Allow.codes(in: Allow.comments(of: s)), s.span, s)) }
+        for (i, codes, span, _) in sites {
+            for code in codes {
+                if !known.contains(code) {
+                    let help = Suggest.closest(to: code, in: known.sorted()).map { "did you mean `\($0)`?" }
+                    out += [report("MIG111", "unknown lint code `\(code)` in `-- migc:allow`", at: span, help: help)].compactMap { $0 }
+                } else if !used.contains("\(i):\(code)"), !config.disabled.contains(code), !graphCodes.contains(code) {
+                    out += [report("MIG112", "`-- migc:allow \(code)` suppresses nothing here", at: span, help: "remove it")].compactMap { $0 }
+                }
+            }
+        }
+        return out
+    }
+
+    private func report(_ code: String, _ message: String, at span: SourceSpan, help: String?) -> Diagnostic? {
+        config.disabled.contains(code) ? nil : applySeverity(.warning(message, at: span, code: code, help: help))
+    }
+}

@@ -1,0 +1,39 @@
+/// MIG108: raw SQL the checker cannot see into.
+public struct OpaqueSQL: LintRule {
+    public static let description = LintDescription(
+        code: "MIG108", title: "raw SQL",
+        rationale: """
+            migc does not parse `sql` blocks: whatever they change is missing from its schema model, so later \
+            revisions are checked, derived and rebuilt (on SQLite) against a schema that may be wrong. Use \
+            migc's own operations where one exists; silence this with `-- migc:allow MIG108` for data \
+            changes that leave the schema alone.
+            """,
+        triggering: [LintExample("""
+            revision a1
+            message "users"
+
+            upgrade {
+              sql \"\"\"CREATE TABLE users (id bigint PRIMARY KEY)\"\"\" reverse \"\"\"DROP TABLE users\"\"\"
+            }
+            """)],
+        nonTriggering: [LintExample("""
+            revision a1
+            message "users"
+
+            upgrade {
+              create table users {
+                id bigint primary key
+              }
+            }
+            """)])
+
+    public init() {}
+
+    public func check(_ r: CheckedRevision, config: LintConfig) -> [LintFinding] {
+        r.upgrade.compactMap { step in
+            guard case .sql(let raw) = step.statement.operation else { return nil }
+            if let d = raw.dialect?.name, config.dialect != nil, !config.targets(d) { return nil }
+            return finding("migc cannot check raw SQL; its schema changes are not in the model", at: step.statement.span, statement: step.statement)
+        }
+    }
+}

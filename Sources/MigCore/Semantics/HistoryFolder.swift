@@ -1,0 +1,129 @@
+// Streams revisions through the schema model in topological order, keeping a
+// schema only for revisions whose children have not all been folded yet (a
+// reference count per revision), so a long linear history holds one or two
+// schemas at a time, not one per revision.
+//
+// A merge (or a revision with `depends`) starts from its first parent's schema and
+// replays, op by op, the revisions only the other parents have: exactly what a
+// database that took the other branch afterwards goes through. An op that fails
+// there is a conflict between the branches (both add `users.email`, one drops a
+// column the other renamed, two roots create the same table).
+
+/// What the folder needs of a revision graph.
+struct FoldGraph: Sendable {
+    /// Topological order: parents (and depends) before children.
+    var order: [String]
+    /// Parents then depends, only ids that exist.
+    var parents: [String: [String]]
+    var files: [String: MigFile]
+}
+
+struct HistoryFolder {
+    let graph: FoldGraph
+    private var live: [String: Schema] = [:]
+    private var pending: [String: Int] = [:]
+    /// Revisions whose own upgrade has errors: replaying them at a merge says nothing new.
+    var failed: Set<String> = []
+
+    init(graph: FoldGraph, pinned: Set<String> = []) {
+        self.graph = graph
+        for id in graph.order { for p in graph.parents[id] ?? [] { pending[p, default: 0] += 1 } }
+        for id in pinned { pending[id, default: 0] += 1 }
+    }
+
+    /// The schema a revision starts from, with merge-conflict errors.
+    mutating func before(_ id: String) -> (Schema, [Diagnostic]) {
+        let parents = (graph.parents[id] ?? []).filter { live[$0] != nil }
+        defer { for p in parents { release(p) } }
+        guard let first = parents.first else { return (.empty, []) }
+        if parents.count == 1 { return (live[first]!, []) }
+        return union(parents, reportingAt: graph.files[id])
+    }
+
+    /// Stores a folded revision's schema while its children still need it.
+    mutating func store(_ id: String, after: Schema) {
+        if (pending[id] ?? 0) > 0 { live[id] = after }
+    }
+
+    func schema(of id: String) -> Schema? { live[id] }
+
+    /// How many schemas are held right now (for the memory tests).
+    var liveCount: Int { live.count }
+
+    private mutating func release(_ id: String) {
+        let left = (pending[id] ?? 1) - 1
+        pending[id] = left
+        if left <= 0 { live[id] = nil }
+    }
+
+    /// The schema after all of `ids` (live schemas), replaying what the first lacks.
+    func union(_ ids: [String], reportingAt file: MigFile?) -> (Schema, [Diagnostic]) {
+        guard let first = ids.first, var schema = live[first] else { return (.empty, []) }
+        var have = ancestors(of: [first])
+        var diagnostics: [Diagnostic] = []
+        for other in ids.dropFirst() {
+            let theirs = ancestors(of: [other])
+            let mine = have
+            for r in graph.order where theirs.contains(r) && !mine.contains(r) {
+                guard let rf = graph.files[r] else { continue }
+                for statement in rf.upgrade?.statements ?? [] {
+                    var checker = OpChecker(schema: schema)
+                    checker.check(statement)
+                    schema = checker.schema
+                    guard let problem = checker.diagnostics.first(where: { $0.severity == .error }), !failed.contains(r), let file else { continue }
+                    diagnostics.append(conflict(problem, statement, in: r, against: mine.subtracting(theirs), at: file))
+                }
+            }
+            have.formUnion(theirs)
+        }
+        return (schema, diagnostics)
+    }
+
+    /// Every revision reachable from `ids` through parents, `ids` included.
+    func ancestors(of ids: [String]) -> Set<String> {
+        var seen = Set(ids)
+        var stack = ids
+        while let id = stack.popLast() {
+            for p in graph.parents[id] ?? [] where seen.insert(p).inserted { stack.append(p) }
+        }
+        return seen
+    }
+
+    private func conflict(_ problem: Diagnostic, _ statement: Statement, in revision: String, against side: Set<String>, at file: MigFile) -> Diagnostic {
+        let names = statement.operation.tableNames
+        let culprit = graph.order.reversed().first { id in
+            side.contains(id) && (graph.files[id]?.upgrade?.statements ?? []).contains { !$0.operation.tableNames.isDisjoint(with: names) }
+        }
+        var notes = [DiagnosticNote("revision `\(revision)` does this here", at: statement.span)]
+        if let culprit, let s = graph.files[culprit]?.upgrade?.statements.last(where: { !$0.operation.tableNames.isDisjoint(with: names) }) {
+            notes.append(DiagnosticNote("revision `\(culprit)` changes it here", at: s.span))
+        }
+        let other = culprit.map { " and `\($0)`" } ?? ""
+        let span = file.header.parents.first?.span ?? file.header.revision?.span ?? file.span
+        let id = file.header.revision?.name ?? "?"
+        let what = names.sorted().map { "`\($0)`" }.joined(separator: ", ")
+        let subject = culprit == nil ? "changes" : "both change"
+        return .error("revision `\(id)` merges conflicting branches: `\(revision)`\(other) \(subject) \(what): \(problem.message)",
+                      at: span, code: CheckCode.branchConflict, notes: notes + problem.notes)
+    }
+}
+
+extension Operation {
+    /// The tables an op touches, for finding what it conflicts with.
+    var tableNames: Set<String> {
+        switch self {
+        case .createTable(let c): [c.name.name]
+        case .dropTable(let d): [d.name.name]
+        case .renameTable(let r): [r.name.name, r.newName.name]
+        case .addColumn(let a): [a.table.name]
+        case .dropColumn(let d): [d.table.name]
+        case .renameColumn(let r): [r.table.name]
+        case .alterColumn(let a): [a.table.name]
+        case .createIndex(let c): [c.table.name, c.name.name]
+        case .dropIndex(let d): [d.name.name]
+        case .addConstraint(let a): [a.table.name]
+        case .dropConstraint(let d): [d.table.name]
+        case .sql: []
+        }
+    }
+}

@@ -1,0 +1,120 @@
+extension MigParser {
+    /// Common names from other databases, for "did you mean".
+    static let typeAliases: [String: String] = [
+        "integer": "int", "int4": "int", "int8": "bigint", "int2": "smallint", "serial": "int",
+        "bigserial": "bigint", "boolean": "bool", "string": "text", "datetime": "timestamp",
+        "float": "double", "float8": "double", "float4": "real", "numeric": "decimal",
+        "bytea": "blob", "binary": "blob", "jsonb": "json", "character": "char", "longtext": "text",
+        "tinyint": "smallint", "mediumint": "int",
+    ]
+
+    /// type := PORTABLE_TYPE [`(` INT [`,` INT] `)`] | STRING
+    mutating func parseType() throws(ParseAbort) -> TypeReference {
+        let start = current.start
+        if kind == .string || kind == .tripleString {
+            let literal = stringLiteral(advance())
+            if literal.value.allSatisfy(\.isWhitespace) { report(.emptyCustomType, at: literal.span) }
+            return TypeReference(.custom(literal.value), span: literal.span)
+        }
+        guard kind == .word else {
+            throw fail(.expectedType(found: found), help: "types are `int`, `bigint`, `text`, `varchar(n)`, `decimal(p, s)`, `timestamp`...; a quoted type passes through: `\"tsvector\"`")
+        }
+        // A loop, not `firstIndex(where:)`: a closure here would copy the parser.
+        var typeIndex = 0
+        while typeIndex < Self.typeKeywords.count, !isWord(current, Self.typeKeywords[typeIndex]) { typeIndex += 1 }
+        guard typeIndex < Self.typeKeywords.count else { return try unknownType() }
+        let name = ColumnType.keywords[typeIndex]
+        let nameToken = advance()
+        let arguments = try parseTypeArguments(name)
+        let type = try columnType(typeIndex, arguments, nameToken)
+        return TypeReference(type, span: span(from: start))
+    }
+
+    /// Same order as `ColumnType.keywords`, matched on bytes without a `String`.
+    static let typeKeywords: [StaticString] = [
+        "smallint", "int", "bigint", "real", "double", "decimal", "bool", "text", "varchar",
+        "char", "blob", "date", "time", "timestamp", "timestamptz", "uuid", "json",
+    ]
+
+    mutating func unknownType() throws(ParseAbort) -> TypeReference {
+        let name = lowercased(current)
+        if Self.modifierKeywords.contains(name) {
+            throw fail(.expectedType(found: found), help: "write the type before the modifiers: `name TYPE \(name) ...`")
+        }
+        let guess = Self.typeAliases[name] ?? Suggest.closest(to: name, in: ColumnType.keywords)
+        let written = text(current)
+        throw fail(.unknownType(written), label: "not a portable type",
+                   help: guess.map { "did you mean `\($0)`? (a quoted type passes through verbatim: `\"\(written)\"`)" }
+                       ?? "a quoted type passes through verbatim: `\"\(written)\"`",
+                   fixIts: guess.map { [FixIt(replace: span(current), with: $0)] } ?? [])
+    }
+
+    /// `(` INT (`,` INT)* `)`, with the span of the list. Empty when absent.
+    mutating func parseTypeArguments(_ name: String) throws(ParseAbort) -> (values: [Int], span: SourceSpan?) {
+        guard kind == .leftParen else { return ([], nil) }
+        parenDepth += 1
+        defer { parenDepth -= 1 }
+        let open = advance()
+        var values: [Int] = []
+        repeat {
+            if !values.isEmpty { advance() }
+            let what = name == "decimal" ? (values.isEmpty ? "precision" : "scale") : "length"
+            guard kind == .number, current.end > current.start, bytes[current.start..<current.end].allSatisfy(isDigit) else {
+                throw fail(.expectedInteger(what: what, found: found))
+            }
+            let token = advance()
+            var value = 0
+            for b in bytes[token.start..<token.end] {
+                let (m, o1) = value.multipliedReportingOverflow(by: 10)
+                let (a, o2) = m.addingReportingOverflow(Int(b - 48))
+                if o1 || o2 || a > Int(Int32.max) {
+                    report(.integerTooLarge(text(token)), at: span(token))
+                    value = Int(Int32.max)
+                    break
+                }
+                value = a
+            }
+            if value == 0, what != "scale" { report(.zeroLength(type: name, what: what), at: span(token)) }
+            values.append(value)
+        } while kind == .comma
+        try closeParen(open)
+        return (values, span(from: open.start))
+    }
+
+    mutating func columnType(_ typeIndex: Int, _ arguments: (values: [Int], span: SourceSpan?), _ nameToken: Token) throws(ParseAbort) -> ColumnType {
+        let name = ColumnType.keywords[typeIndex]
+        let values = arguments.values
+        let maximum = typeIndex == 5 ? 2 : (typeIndex == 8 || typeIndex == 9) ? 1 : 0
+        if values.count > maximum, let argSpan = arguments.span {
+            report(.tooManyTypeArguments(name, max: maximum), at: argSpan,
+                   help: maximum == 0 ? nil : name == "decimal" ? "write `decimal(precision, scale)`" : "write `\(name)(length)`")
+        }
+        if typeIndex == 5, values.count >= 2, values[1] > values[0], let argSpan = arguments.span {
+            report(.scaleExceedsPrecision(scale: values[1], precision: values[0]), at: argSpan)
+        }
+        switch typeIndex {
+        case 0: return .smallint
+        case 1: return .int
+        case 2: return .bigint
+        case 3: return .real
+        case 4: return .double
+        case 5: return .decimal(precision: values.first, scale: values.count > 1 ? values[1] : nil)
+        case 6: return .bool
+        case 7: return .text
+        case 8, 9:
+            guard let length = values.first else {
+                report(.missingTypeArgument(name), at: span(nameToken), label: "expected `(length)` after it",
+                       help: "write `\(name)(255)`", fixIts: [FixIt(replace: span(nameToken), with: name + "(255)")])
+                throw ParseAbort()
+            }
+            return typeIndex == 8 ? .varchar(length) : .char(length)
+        case 10: return .blob
+        case 11: return .date
+        case 12: return .time
+        case 13: return .timestamp
+        case 14: return .timestamptz
+        case 15: return .uuid
+        default: return .json
+        }
+    }
+}

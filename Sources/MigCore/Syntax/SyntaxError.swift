@@ -1,0 +1,260 @@
+/// The catalogue of syntax errors: one case per mistake, each with a stable code
+/// (`E001`..`E099`) and its message. Call sites add spans, notes and help.
+enum SyntaxError: Sendable {
+    // Lexical (E001-E009)
+    case invalidUTF8(UInt8)
+    case unexpectedCharacter(String)
+    case unterminatedString
+    case unterminatedTripleString
+    case unterminatedQuotedName
+    case unknownEscape(String)
+    case emptyQuotedName
+    case singleQuotedString
+    // Header (E010-E019)
+    case missingRevision
+    case missingMessage
+    case duplicateHeaderLine(String)
+    case unknownHeaderLine(String)
+    case invalidRevisionID(String)
+    case expectedRevisionID(after: String, found: String)
+    case expectedMessage(found: String)
+    case invalidTimestamp(String)
+    case expectedOff(found: String)
+    case headerAfterBlocks(String)
+    // Blocks (E020-E029)
+    case expectedBlockBrace(String, found: String)
+    case unterminatedBlock(String)
+    case duplicateBlock(String)
+    case expectedDowngradeBody(found: String)
+    case unexpectedAtTopLevel(String)
+    case expectedLabelName(found: String)
+    case emptyMessage
+    case operationOutsideBlock(String)
+    case unexpectedClosingBrace
+    // Operations (E030-E051)
+    case unknownOperation(String)
+    case expectedAfterCreate(found: String)
+    case expectedAfterDrop(found: String)
+    case expectedAfterRename(found: String)
+    case expectedAfterAdd(found: String)
+    case expectedAfterAlter(found: String)
+    case expectedName(what: String, after: String, found: String)
+    case expectedQualifiedColumn(found: String)
+    case expectedTo(after: String, found: String)
+    case expectedStatementEnd(after: String, found: String)
+    case expectedAlterChange(found: String)
+    case expectedAfterSet(found: String)
+    case expectedOn(after: String, found: String)
+    case expectedColumnList(after: String, found: String)
+    case emptyColumnList
+    case expectedClosingParen(found: String)
+    case expectedSQLText(found: String)
+    case unknownDialect(String)
+    case expectedReverseText(found: String)
+    case duplicateIndexClause(String)
+    case expectedAfterDropNot(found: String)
+    case expectedKey(after: String, found: String)
+    // Tables and columns (E052-E069)
+    case expectedTableBody(found: String)
+    case duplicateModifier(String)
+    case conflictingNullability
+    case unknownModifier(String)
+    case expectedNull(found: String)
+    case unknownType(String)
+    case expectedType(found: String)
+    case expectedInteger(what: String, found: String)
+    case missingTypeArgument(String)
+    case tooManyTypeArguments(String, max: Int)
+    case unknownAction(String)
+    case expectedDeleteOrUpdate(found: String)
+    case duplicateAction(String)
+    case missingConstraintName(String)
+    case expectedItemEnd(found: String)
+    case expectedReferences(found: String)
+    case emptyCustomType
+    case unterminatedTableBody(String)
+    // Expressions (E070-E079)
+    case expectedExpression(found: String)
+    case nestedTooDeeply
+    case expectedIsNull(found: String)
+    case expectedBetweenAnd(found: String)
+    case expectedInList(found: String)
+    case emptyInList
+    case expectedArgumentsEnd(found: String)
+    case expectedParenthesizedExpression(after: String, found: String)
+    case expectedAction(found: String)
+    // Values (E086-E089)
+    case integerTooLarge(String)
+    case scaleExceedsPrecision(scale: Int, precision: Int)
+    case zeroLength(type: String, what: String)
+
+    var code: String {
+        switch self {
+        case .invalidUTF8: "E001"
+        case .unexpectedCharacter: "E002"
+        case .unterminatedString: "E003"
+        case .unterminatedTripleString: "E004"
+        case .unterminatedQuotedName: "E005"
+        case .unknownEscape: "E006"
+        case .emptyQuotedName: "E007"
+        case .singleQuotedString: "E008"
+        case .missingRevision: "E010"
+        case .missingMessage: "E011"
+        case .duplicateHeaderLine: "E012"
+        case .unknownHeaderLine: "E013"
+        case .invalidRevisionID: "E014"
+        case .expectedRevisionID: "E015"
+        case .expectedMessage: "E016"
+        case .invalidTimestamp: "E017"
+        case .expectedOff: "E018"
+        case .headerAfterBlocks: "E019"
+        case .expectedBlockBrace: "E020"
+        case .unterminatedBlock: "E021"
+        case .duplicateBlock: "E022"
+        case .expectedDowngradeBody: "E023"
+        case .unexpectedAtTopLevel: "E024"
+        case .expectedLabelName: "E025"
+        case .emptyMessage: "E026"
+        case .operationOutsideBlock: "E027"
+        case .unexpectedClosingBrace: "E028"
+        case .unknownOperation: "E030"
+        case .expectedAfterCreate: "E031"
+        case .expectedAfterDrop: "E032"
+        case .expectedAfterRename: "E033"
+        case .expectedAfterAdd: "E034"
+        case .expectedAfterAlter: "E035"
+        case .expectedName: "E036"
+        case .expectedQualifiedColumn: "E037"
+        case .expectedTo: "E038"
+        case .expectedStatementEnd: "E039"
+        case .expectedAlterChange: "E040"
+        case .expectedAfterSet: "E041"
+        case .expectedOn: "E042"
+        case .expectedColumnList: "E043"
+        case .emptyColumnList: "E044"
+        case .expectedClosingParen: "E045"
+        case .expectedSQLText: "E046"
+        case .unknownDialect: "E047"
+        case .expectedReverseText: "E048"
+        case .duplicateIndexClause: "E049"
+        case .expectedAfterDropNot: "E050"
+        case .expectedKey: "E051"
+        case .expectedTableBody: "E052"
+        case .duplicateModifier: "E053"
+        case .conflictingNullability: "E054"
+        case .unknownModifier: "E055"
+        case .expectedNull: "E056"
+        case .unknownType: "E057"
+        case .expectedType: "E058"
+        case .expectedInteger: "E059"
+        case .missingTypeArgument: "E060"
+        case .tooManyTypeArguments: "E061"
+        case .unknownAction: "E062"
+        case .expectedDeleteOrUpdate: "E063"
+        case .duplicateAction: "E064"
+        case .missingConstraintName: "E065"
+        case .expectedItemEnd: "E066"
+        case .expectedReferences: "E067"
+        case .emptyCustomType: "E068"
+        case .unterminatedTableBody: "E069"
+        case .expectedExpression: "E070"
+        case .nestedTooDeeply: "E071"
+        case .expectedIsNull: "E072"
+        case .expectedBetweenAnd: "E073"
+        case .expectedInList: "E074"
+        case .emptyInList: "E075"
+        case .expectedArgumentsEnd: "E076"
+        case .expectedParenthesizedExpression: "E077"
+        case .expectedAction: "E078"
+        case .integerTooLarge: "E086"
+        case .scaleExceedsPrecision: "E087"
+        case .zeroLength: "E088"
+        }
+    }
+
+    var message: String {
+        switch self {
+        case .invalidUTF8(let b): "invalid UTF-8 byte 0x\(hexByte(b)) in source"
+        case .unexpectedCharacter(let c): "unexpected character \(c)"
+        case .unterminatedString: "unterminated string"
+        case .unterminatedTripleString: "unterminated multi-line string"
+        case .unterminatedQuotedName: "unterminated quoted name"
+        case .unknownEscape(let e): "unknown escape sequence `\(e)` in string"
+        case .emptyQuotedName: "empty quoted name"
+        case .singleQuotedString: "strings use double quotes, not single quotes"
+        case .missingRevision: "missing `revision` line"
+        case .missingMessage: "missing `message` line"
+        case .duplicateHeaderLine(let k): "duplicate `\(k)` line"
+        case .unknownHeaderLine(let w): "unknown header line `\(w)`"
+        case .invalidRevisionID(let id): "invalid revision id `\(id)`"
+        case .expectedRevisionID(let after, let found): "expected a revision id after `\(after)`, found \(found)"
+        case .expectedMessage(let found): "expected a string after `message`, found \(found)"
+        case .invalidTimestamp(let t): "invalid timestamp `\(t)` after `created`"
+        case .expectedOff(let found): "expected `off` after `transaction`, found \(found)"
+        case .headerAfterBlocks(let k): "header line `\(k)` after the blocks"
+        case .expectedBlockBrace(let k, let found): "expected `{` after `\(k)`, found \(found)"
+        case .unterminatedBlock(let k): "unterminated `\(k)` block"
+        case .duplicateBlock(let k): "duplicate `\(k)` block"
+        case .expectedDowngradeBody(let found): "expected `{` or `irreversible` after `downgrade`, found \(found)"
+        case .unexpectedAtTopLevel(let found): "expected a header line or a block, found \(found)"
+        case .expectedLabelName(let found): "expected a label name after `label`, found \(found)"
+        case .emptyMessage: "empty revision message"
+        case .operationOutsideBlock(let op): "operation `\(op)` outside an `upgrade` or `downgrade` block"
+        case .unexpectedClosingBrace: "unexpected `}` with no open block"
+        case .unknownOperation(let w): "unknown operation `\(w)`"
+        case .expectedAfterCreate(let found): "expected `table`, `index` or `unique index` after `create`, found \(found)"
+        case .expectedAfterDrop(let found): "expected `table`, `column`, `index` or `constraint` after `drop`, found \(found)"
+        case .expectedAfterRename(let found): "expected `table` or `column` after `rename`, found \(found)"
+        case .expectedAfterAdd(let found): "expected `column`, `unique`, `foreign key`, `check` or `primary key` after `add`, found \(found)"
+        case .expectedAfterAlter(let found): "expected `column` after `alter`, found \(found)"
+        case .expectedName(let what, let after, let found): "expected \(what) name after \(after), found \(found)"
+        case .expectedQualifiedColumn(let found): "expected `.` and a column name after the table name, found \(found)"
+        case .expectedTo(let after, let found): "expected `to` after \(after), found \(found)"
+        case .expectedStatementEnd(let after, let found): "expected end of line after \(after), found \(found)"
+        case .expectedAlterChange(let found): "expected `type`, `set` or `drop` after the column, found \(found)"
+        case .expectedAfterSet(let found): "expected `not null` or `default` after `set`, found \(found)"
+        case .expectedOn(let after, let found): "expected `on` after \(after), found \(found)"
+        case .expectedColumnList(let after, let found): "expected `(` and a column list after \(after), found \(found)"
+        case .emptyColumnList: "empty column list"
+        case .expectedClosingParen(let found): "expected `)`, found \(found)"
+        case .expectedSQLText(let found): "expected a string of SQL after `sql`, found \(found)"
+        case .unknownDialect(let d): "unknown dialect `\(d)`"
+        case .expectedReverseText(let found): "expected a string of SQL after `reverse`, found \(found)"
+        case .duplicateIndexClause(let k): "duplicate `\(k)` in `create index`"
+        case .expectedAfterDropNot(let found): "expected `null` after `drop not`, found \(found)"
+        case .expectedKey(let after, let found): "expected `key` after `\(after)`, found \(found)"
+        case .expectedTableBody(let found): "expected `{` after the table name, found \(found)"
+        case .duplicateModifier(let m): "duplicate column modifier `\(m)`"
+        case .conflictingNullability: "column is declared both `null` and `not null`"
+        case .unknownModifier(let m): "unknown column modifier `\(m)`"
+        case .expectedNull(let found): "expected `null` after `not`, found \(found)"
+        case .unknownType(let t): "unknown type `\(t)`"
+        case .expectedType(let found): "expected a column type, found \(found)"
+        case .expectedInteger(let what, let found): "expected an integer \(what), found \(found)"
+        case .missingTypeArgument(let t): "type `\(t)` needs a length"
+        case .tooManyTypeArguments(let t, let max):
+            max == 0 ? "type `\(t)` takes no arguments" : "too many arguments for type `\(t)`"
+        case .unknownAction(let a): "unknown referential action `\(a)`"
+        case .expectedDeleteOrUpdate(let found): "expected `delete` or `update` after `on`, found \(found)"
+        case .duplicateAction(let k): "duplicate `on \(k)` clause"
+        case .missingConstraintName(let k): "`\(k)` table constraint needs a name"
+        case .expectedItemEnd(let found): "expected end of column definition, found \(found)"
+        case .expectedReferences(let found): "expected `references` after the foreign key columns, found \(found)"
+        case .emptyCustomType: "empty type name"
+        case .unterminatedTableBody(let t): "missing `}` at the end of table `\(t)`"
+        case .expectedExpression(let found): "expected an expression, found \(found)"
+        case .nestedTooDeeply: "expression nested too deeply"
+        case .expectedIsNull(let found): "expected `null` after `is`, found \(found)"
+        case .expectedBetweenAnd(let found): "expected `and` in `between`, found \(found)"
+        case .expectedInList(let found): "expected `(` after `in`, found \(found)"
+        case .emptyInList: "empty `in` list"
+        case .expectedArgumentsEnd(let found): "expected `,` or `)` after a function argument, found \(found)"
+        case .expectedParenthesizedExpression(let after, let found): "expected `(` and an expression after \(after), found \(found)"
+        case .expectedAction(let found): "expected a referential action after `on delete` or `on update`, found \(found)"
+        case .integerTooLarge(let n): "integer `\(n)` is too large"
+        case .scaleExceedsPrecision(let s, let p): "decimal scale \(s) exceeds its precision \(p)"
+        case .zeroLength(let t, let what): "`\(t)` \(what) must be at least 1"
+        }
+    }
+}
+

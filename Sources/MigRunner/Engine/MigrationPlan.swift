@@ -1,0 +1,91 @@
+import MigCore
+
+/// One unit the runner applies atomically: a revision up or down, or (for a fresh
+/// database) the folded schema of many revisions at once.
+public struct PlannedRevision: Sendable {
+    public enum Direction: String, Sendable { case up, down }
+
+    /// The revision id (or, for a fold, the last revision of the fold).
+    public var id: String
+    public var message: String
+    public var direction: Direction
+    /// The SQL to run, each statement with its `.mig` origin for error reports.
+    public var statements: [SQLStatement]
+    /// False for `transaction off` revisions: their statements run outside any
+    /// transaction (e.g. `create index concurrently`).
+    public var transactional: Bool
+    /// `migc_version` rows this unit deletes and inserts.
+    public var removedHeads: [String]
+    public var addedHeads: [String]
+    /// One history row per revision this unit covers (a fold covers many).
+    public var history: [(revision: String, checksum: String?)]
+    /// Extra text for the history rows' `note` column (e.g. "folded", "edited").
+    public var note: String?
+
+    public init(
+        id: String, message: String, direction: Direction, statements: [SQLStatement], transactional: Bool = true,
+        removedHeads: [String], addedHeads: [String], history: [(revision: String, checksum: String?)], note: String? = nil
+    ) {
+        self.id = id
+        self.message = message
+        self.direction = direction
+        self.statements = statements
+        self.transactional = transactional
+        self.removedHeads = removedHeads
+        self.addedHeads = addedHeads
+        self.history = history
+        self.note = note
+    }
+}
+
+/// How revisions map to transactions.
+public enum TransactionMode: String, Sendable, CaseIterable {
+    /// BEGIN..COMMIT around each revision: short locks, a sync per revision. The
+    /// default on PostgreSQL, where long-held locks hurt a busy server.
+    case perRevision = "per-revision"
+    /// One transaction with a SAVEPOINT per revision: one sync for the whole run; a
+    /// failure at revision k rolls back k alone and commits 1..k-1. The default on
+    /// SQLite, where every commit is an fsync and nobody else is waiting.
+    case single
+
+    public static func defaultMode(for dialect: Dialect) -> TransactionMode {
+        dialect == .sqlite ? .single : .perRevision
+    }
+}
+
+/// What a finished (or stopped) run did.
+public struct RunReport: Sendable {
+    public struct Applied: Sendable {
+        public var id: String
+        public var message: String
+        public var direction: PlannedRevision.Direction
+        public var durationMs: Int
+    }
+
+    public var applied: [Applied] = []
+    public var headsAfter: [String] = []
+}
+
+/// A revision failed: it was rolled back whole; `report.applied` lists the ones
+/// before it that stay applied.
+public struct RunFailure: Error, Sendable, CustomStringConvertible {
+    public var revision: String
+    public var message: String
+    public var direction: PlannedRevision.Direction
+    /// The statement that failed, with its `.mig` origin when it has one.
+    public var statement: SQLStatement?
+    public var error: DatabaseError
+    public var report: RunReport
+    /// False for a failed `transaction off` revision: its earlier statements stay.
+    public var rolledBack: Bool
+
+    public var description: String { "revision \(revision) failed: \(error)" }
+}
+
+/// The run could not start or could not go on (lock timeout, version table changed
+/// under us, unknown revision in the version table).
+public struct RunnerError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}

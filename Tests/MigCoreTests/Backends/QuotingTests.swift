@@ -1,0 +1,64 @@
+import Testing
+@testable import MigCore
+
+@Suite struct QuotingTests {
+    @Test func identifiersAreAlwaysQuotedWithDoubling() {
+        #expect(SQLiteBackend().quote("users") == #""users""#)
+        #expect(PostgresBackend().quote(#"a"b"#) == #""a""b""#)
+        #expect(MySQLBackend().quote("a`b") == "`a``b`")
+        #expect(MySQLBackend().quote(#"a"b"#) == "`a\"b`")
+    }
+
+    @Test func stringLiteralsAreEscapedPerDialect() {
+        #expect(SQLiteBackend().literal("it's") == "'it''s'")
+        #expect(SQLiteBackend().literal(#"a\b"#) == #"'a\b'"#)
+        #expect(PostgresBackend().literal("it's") == "'it''s'")
+        #expect(PostgresBackend().literal(#"a\'b"#) == #"E'a\\''b'"#)
+        #expect(MySQLBackend().literal(#"a\'b"#) == #"'a\\''b'"#)
+    }
+
+    @Test func commentTextCannotEndTheComment() {
+        #expect(SQLText.commentText("a\nDROP TABLE x;\r\u{2028}b") == "a DROP TABLE x;  b")
+    }
+
+    @Test func numeralsAreCheckedBeforeGoingOutBare() {
+        for ok in ["0", "42", "1.5", ".5", "1.", "1e3", "2.5E-10"] { #expect(SQLText.isNumeral(ok), "\(ok)") }
+        for bad in ["", "-1", "1;", "1 --", "e3", "1e", "0x10", "1.2.3"] { #expect(!SQLText.isNumeral(bad), "\(bad)") }
+        let hostile = Expr(.number("1); DROP TABLE users; --"))
+        #expect(SQLiteBackend().render(hostile) == "'1); DROP TABLE users; --'")
+    }
+
+    @Test func customTypesPassOnlyWhenTheyAreOneTypeName() {
+        for ok in ["tsvector", "varchar(10)[]", "double precision", "geometry(Point, 4326)", "enum('a','b')", #""MyType""#] {
+            #expect(SQLText.isSafeTypeName(ok), "\(ok)")
+            #expect(PostgresBackend().typeName(.custom(ok), autoincrement: false) == ok)
+        }
+        for bad in ["int; DROP TABLE x", "int -- x", "int /* x */", "int)", "(int", "int\nx", "'a", "a\\b", ""] {
+            #expect(!SQLText.isSafeTypeName(bad), "\(bad)")
+        }
+        #expect(PostgresBackend().typeName(.custom("int; DROP TABLE x"), autoincrement: false) == #""int; DROP TABLE x""#)
+        #expect(MySQLBackend().typeName(.custom("int; DROP TABLE x"), autoincrement: false) == "`int; DROP TABLE x`")
+    }
+
+    @Test func functionNamesGoOutBareOnlyWhenPlain() {
+        let plain = Expr(.call(name: Identifier("lower"), arguments: [Expr(.column(Identifier("email")))]))
+        #expect(PostgresBackend().render(plain) == #"lower("email")"#)
+        let odd = Expr(.call(name: Identifier("f(); DROP TABLE x; --"), arguments: []))
+        #expect(PostgresBackend().render(odd) == #""f(); DROP TABLE x; --"()"#)
+    }
+
+    @Test func scriptStatementsEndEvenAfterATrailingComment() {
+        #expect(ScriptBuilder.terminated("SELECT 1") == "SELECT 1;\n")
+        #expect(ScriptBuilder.terminated("SELECT 1;\n\n") == "SELECT 1;\n")
+        #expect(ScriptBuilder.terminated("SELECT 1 -- done") == "SELECT 1 -- done\n;\n")
+    }
+}
+
+@Suite struct StatementEndTests {
+    @Test func quotedDashesAreNotComments() {
+        #expect(ScriptBuilder.terminated(#"DROP TABLE "a -- b""#) == "DROP TABLE \"a -- b\";\n")
+        #expect(ScriptBuilder.terminated("SELECT '--'") == "SELECT '--';\n")
+        #expect(ScriptBuilder.terminated("SELECT 1; -- done;") == "SELECT 1; -- done;\n;\n")
+        #expect(ScriptBuilder.terminated("SELECT 1 /* -- */") == "SELECT 1 /* -- */;\n")
+    }
+}
