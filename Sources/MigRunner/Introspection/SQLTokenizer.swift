@@ -47,7 +47,7 @@ enum SQLTokenizer {
                 let (text, end) = quoted(chars, from: i, close: "'", backslashEscapes: false)
                 tokens.append(SQLToken(kind: .string, text: text, range: start..<end))
                 i = end
-            } else if c == "\"" || c == "`" || c == "[" {
+            } else if c == "\"" || c == "`" || (c == "[" && tokens.last?.isWord("ARRAY") != true) {
                 let (text, end) = quoted(chars, from: i, close: c == "[" ? "]" : c, backslashEscapes: false)
                 tokens.append(SQLToken(kind: .quoted, text: text, range: start..<end))
                 i = end
