@@ -12,6 +12,10 @@ public struct MigcCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             InitCommand.self,
+            UpgradeCommand.self,
+            DowngradeCommand.self,
+            CurrentCommand.self,
+            StampCommand.self,
             LintCommand.self,
             ShowCommand.self,
             NewCommand.self,

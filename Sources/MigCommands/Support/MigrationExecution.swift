@@ -1,0 +1,119 @@
+import Foundation
+import MigCore
+import MigRunner
+
+/// The shared body of `upgrade` and `downgrade`: plan from the applied heads under
+/// the lock, run, report. `--sql` prints the script instead, exactly as `migc build`.
+struct MigrationExecution {
+    var session: MigrationSession
+    var options: RunOptions
+    var direction: ScriptDirection
+    /// The steps from the applied heads (the target is resolved against them).
+    var steps: ([String]) throws -> [MigrationStep]
+    /// On an empty database, create the final schema at once instead of replaying.
+    var fold = false
+
+    func run() throws {
+        let runnerOptions = try options.runnerOptions(session)
+        let runner = try session.connect(lockTimeout: runnerOptions.lockTimeout)
+        let started = DispatchTime.now().uptimeNanoseconds
+        let report: RunReport
+        do {
+            report = try runner.migrate(options: runnerOptions, plan: plan(runner.store), progress: { applied in
+                if !options.quiet { Terminal.write(RunReporting.progressLine(applied)) }
+            })
+        } catch let failure as RunFailure {
+            Terminal.writeError(RunReporting.failure(failure, session: session))
+            throw ErrorsReported()
+        } catch let error as RunnerError {
+            throw UsageFailure(message: "error: \(error.message)")
+        } catch let error as DatabaseError {
+            Terminal.writeError("error: \(session.url.redacted): \(error)\n")
+            throw ErrorsReported()
+        }
+        if !options.quiet {
+            let verb = direction == .upgrade ? "applied" : "undid"
+            Terminal.write(RunReporting.summary(report, verb: verb, elapsedMs: Int((DispatchTime.now().uptimeNanoseconds - started) / 1_000_000)))
+        }
+    }
+
+    /// Runs under the lock: checks the version table, then turns steps into units.
+    private func plan(_ store: VersionStore) -> ([String]) throws -> [PlannedRevision] {
+        { heads in
+            try session.verifyKnown(heads)
+            let edited = try session.editedRevisions(heads, store: store)
+            if !edited.isEmpty && !options.allowEdited {
+                throw CommandFailure(message: Self.editedMessage(edited, session: session))
+            }
+            let steps = try steps(heads)
+            if fold, heads.isEmpty, let folded = Self.folded(steps, session: session) { return [folded] }
+            let revisions = try planned(steps)
+            let dialect = session.dialect
+            return revisions.map { revision in
+                PlannedRevision(
+                    id: revision.id, message: revision.message, direction: direction == .upgrade ? .up : .down,
+                    statements: dialect.backend.render(steps: revision.steps, transactional: revision.transactional),
+                    transactional: revision.transactional, removedHeads: revision.headsRemoved, addedHeads: revision.headsAdded,
+                    history: [(revision.id, revision.checksum)],
+                    note: edited.isEmpty ? nil : "--allow-edited: \(edited.joined(separator: ", ")) edited since applied")
+            }
+        }
+    }
+
+    /// The whole range as one unit that creates the final schema directly, when every
+    /// revision in it is plain schema ops the checker fully understands (no `sql`
+    /// blocks, whose effects the model cannot see). Nil when the range does not qualify.
+    static func folded(_ steps: [MigrationStep], session: MigrationSession) -> PlannedRevision? {
+        guard steps.count > 1, steps.allSatisfy({ $0.direction == .up }), let last = steps.last else { return nil }
+        var history: [(revision: String, checksum: String?)] = []
+        history.reserveCapacity(steps.count)
+        for step in steps {
+            guard let file = session.graph.revisions[step.revision]?.file else { return nil }
+            let opaque = file.upgrade?.statements.contains { if case .sql = $0.operation { true } else { false } } ?? false
+            if opaque { return nil }
+            history.append((step.revision, file.checksum))
+        }
+        let schema = Checker.schema(at: Set(last.headsAfter), in: session.graph)
+        return PlannedRevision(
+            id: last.revision, message: "\(steps.count) revisions folded into one schema", direction: .up,
+            statements: SchemaDDL.create(schema, dialect: session.dialect), transactional: true,
+            removedHeads: [], addedHeads: last.headsAfter, history: history, note: "folded")
+    }
+
+    /// The checked revisions for `steps`; an irreversible one stops everything.
+    func planned(_ steps: [MigrationStep]) throws -> [ScriptRevision] {
+        do {
+            return try MigrationPlanner.revisions(for: steps, in: session.graph)
+        } catch {
+            throw CommandFailure(message: Self.irreversibleMessage(error, session: session))
+        }
+    }
+
+    static func irreversibleMessage(_ error: CannotDowngrade, session: MigrationSession) -> String {
+        let why = error.declared ? "it says `downgrade irreversible`" : "a `sql` block has no `reverse` and no downgrade block is written"
+        var diagnostic = Diagnostic.error(
+            "cannot downgrade past revision \(error.id): \(why); nothing was changed",
+            at: error.statementSpan ?? session.graph.revisions[error.id]?.file.header.revision?.span ?? .synthesized,
+            code: "MIG101",
+            help: "stop before it (`migc downgrade \(error.id)`), or write a `downgrade { }` block")
+        if error.statementSpan == nil { diagnostic.label = "irreversible" }
+        return session.renderer().render(diagnostic)
+    }
+
+    static func editedMessage(_ edited: [String], session: MigrationSession) -> String {
+        let list = edited.map { id in "  \(id)  \(session.graph.revisions[id]?.file.path ?? "")" }.joined(separator: "\n")
+        return """
+            error: \(edited.count == 1 ? "an applied revision was" : "applied revisions were") edited since \(edited.count == 1 ? "it was" : "they were") applied (checksum differs):
+            \(list)
+              = note: the database ran the old text; the edit will never run there
+              = help: revert the edit and put the change in a new revision (`migc new`), or pass --allow-edited to go on (recorded in migc_history)
+            """
+    }
+
+    /// `--sql`: the script `migc build` would write for the same range.
+    static func script(_ revisions: [ScriptRevision], direction: ScriptDirection, session: MigrationSession, fromBase: Bool) -> String {
+        let built = ScriptBuilder.build(revisions, direction: direction, dialect: session.dialect, createVersionTables: fromBase)
+        Terminal.report(built.diagnostics, sources: session.project.sources, noColor: session.noColor)
+        return built.text
+    }
+}
