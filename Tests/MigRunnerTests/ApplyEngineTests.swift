@@ -173,7 +173,7 @@ import Testing
         defer { release.signal() }
         let waiter = try MigrationRunner(url: url, lockTimeout: 0.3)
         do {
-            _ = try waiter.migrate(options: .init(transactionMode: .perRevision), plan: Self.remaining(Self.linear(1)))
+            _ = try waiter.migrate(options: .init(transactionMode: .perRevision, lockTimeout: 0.3), plan: Self.remaining(Self.linear(1)))
             Issue.record("expected a lock timeout")
         } catch let error as RunnerError {
             #expect(error.message.contains("another migc is migrating this database"))
