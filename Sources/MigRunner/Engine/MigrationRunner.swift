@@ -112,7 +112,7 @@ public final class MigrationRunner {
                 try bookkeep(unit, since: started)
                 try driver.commit()
             }
-            let applied = RunReport.Applied(id: unit.id, message: unit.message, direction: unit.direction, durationMs: Self.milliseconds(since: started))
+            let applied = RunReport.Applied(id: unit.id, message: unit.message, direction: unit.direction, durationMs: Self.milliseconds(since: started), revisions: unit.history.count)
             report.applied.append(applied)
             progress(applied)
         }
@@ -145,9 +145,7 @@ public final class MigrationRunner {
         do {
             try store.moveHeads(removing: unit.removedHeads, adding: unit.addedHeads)
             let duration = Self.milliseconds(since: started)
-            for row in unit.history {
-                try store.record(row.revision, unit.direction == .up ? .up : .down, checksum: row.checksum, durationMs: duration, note: unit.note)
-            }
+            try store.record(unit.history, unit.direction == .up ? .up : .down, durationMs: duration, note: unit.note)
         } catch {
             throw StatementFailure(statement: SQLStatement("-- migc version table"), error: error)
         }
