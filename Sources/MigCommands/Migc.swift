@@ -12,19 +12,20 @@ public struct MigcCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             InitCommand.self,
+            NewCommand.self,
+            LintCommand.self,
+            FmtCommand.self,
+            BuildCommand.self,
             UpgradeCommand.self,
             DowngradeCommand.self,
             CurrentCommand.self,
-            StampCommand.self,
-            LintCommand.self,
-            ShowCommand.self,
-            NewCommand.self,
-            MergeCommand.self,
-            ParseCommand.self,
-            FmtCommand.self,
-            HeadsCommand.self,
             HistoryCommand.self,
+            HeadsCommand.self,
             BranchesCommand.self,
+            ShowCommand.self,
+            MergeCommand.self,
+            StampCommand.self,
+            ParseCommand.self,
         ])
 
     public init() {}
