@@ -15,6 +15,9 @@ struct UpgradeCommand: ParsableCommand {
             and the database's message. Applied revisions whose file changed since are \
             refused (--allow-edited to go on). Two runners never migrate one database at \
             once: the second waits up to --lock-timeout.
+            On an empty database, when no revision in the range has a `sql` block, migc \
+            creates the final schema directly (as Rails loads schema.rb) and records every \
+            revision as applied; --no-fold replays them one by one instead.
             With --sql nothing runs: the script is printed as `migc build` writes it, from \
             --from (default: the database's current revision, or base without a database).
             """)
@@ -29,16 +32,21 @@ struct UpgradeCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the SQL instead of running it.")
     var sql = false
 
+    @Flag(name: .long, help: "On an empty database, replay every revision instead of creating the final schema at once.")
+    var noFold = false
+
     @Option(name: .long, help: "With --sql: the revision(s) the database is at (default: its current revision).")
     var from: String?
 
     func run() throws {
         if sql { return try printScript() }
         let session = try MigrationSession.open(project, database)
-        try MigrationExecution(session: session, options: runOptions, direction: .upgrade) { heads in
+        var execution = MigrationExecution(session: session, options: runOptions, direction: .upgrade) { heads in
             let resolved = try session.resolve(target, current: heads)
             return session.graph.upgradeSteps(from: Set(heads), to: resolved)
-        }.run()
+        }
+        execution.fold = !noFold
+        try execution.run()
     }
 
     private func printScript() throws {

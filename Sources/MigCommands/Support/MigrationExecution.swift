@@ -10,6 +10,8 @@ struct MigrationExecution {
     var direction: ScriptDirection
     /// The steps from the applied heads (the target is resolved against them).
     var steps: ([String]) throws -> [MigrationStep]
+    /// On an empty database, create the final schema at once instead of replaying.
+    var fold = false
 
     func run() throws {
         let runnerOptions = try options.runnerOptions(session)
@@ -44,6 +46,7 @@ struct MigrationExecution {
                 throw CommandFailure(message: Self.editedMessage(edited, session: session))
             }
             let steps = try steps(heads)
+            if fold, heads.isEmpty, let folded = Self.folded(steps, session: session) { return [folded] }
             let revisions = try planned(steps)
             let dialect = session.dialect
             return revisions.map { revision in
@@ -55,6 +58,26 @@ struct MigrationExecution {
                     note: edited.isEmpty ? nil : "--allow-edited: \(edited.joined(separator: ", ")) edited since applied")
             }
         }
+    }
+
+    /// The whole range as one unit that creates the final schema directly, when every
+    /// revision in it is plain schema ops the checker fully understands (no `sql`
+    /// blocks, whose effects the model cannot see). Nil when the range does not qualify.
+    static func folded(_ steps: [MigrationStep], session: MigrationSession) -> PlannedRevision? {
+        guard steps.count > 1, steps.allSatisfy({ $0.direction == .up }), let last = steps.last else { return nil }
+        var history: [(revision: String, checksum: String?)] = []
+        history.reserveCapacity(steps.count)
+        for step in steps {
+            guard let file = session.graph.revisions[step.revision]?.file else { return nil }
+            let opaque = file.upgrade?.statements.contains { if case .sql = $0.operation { true } else { false } } ?? false
+            if opaque { return nil }
+            history.append((step.revision, file.checksum))
+        }
+        let schema = Checker.schema(at: Set(last.headsAfter), in: session.graph)
+        return PlannedRevision(
+            id: last.revision, message: "\(steps.count) revisions folded into one schema", direction: .up,
+            statements: SchemaDDL.create(schema, dialect: session.dialect), transactional: true,
+            removedHeads: [], addedHeads: last.headsAfter, history: history, note: "folded")
     }
 
     /// The checked revisions for `steps`; an irreversible one stops everything.

@@ -12,7 +12,7 @@ enum RunReporting {
     static func summary(_ report: RunReport, verb: String, elapsedMs: Int) -> String {
         let heads = report.headsAfter.isEmpty ? "base" : report.headsAfter.joined(separator: ", ")
         if report.applied.isEmpty { return "nothing to do: the database is at \(heads)\n" }
-        let count = report.applied.count
+        let count = report.applied.reduce(0) { $0 + $1.revisions }
         return "\(verb) \(count) revision\(count == 1 ? "" : "s") in \(elapsedMs) ms; the database is at \(heads)\n"
     }
 

@@ -60,6 +60,8 @@ public struct RunReport: Sendable {
         public var message: String
         public var direction: PlannedRevision.Direction
         public var durationMs: Int
+        /// How many revisions the unit covered (more than one for a fold).
+        public var revisions: Int
     }
 
     public var applied: [Applied] = []

@@ -112,7 +112,7 @@ public final class MigrationRunner {
                 try bookkeep(unit, since: started)
                 try driver.commit()
             }
-            let applied = RunReport.Applied(id: unit.id, message: unit.message, direction: unit.direction, durationMs: Self.milliseconds(since: started))
+            let applied = RunReport.Applied(id: unit.id, message: unit.message, direction: unit.direction, durationMs: Self.milliseconds(since: started), revisions: unit.history.count)
             report.applied.append(applied)
             progress(applied)
         }
