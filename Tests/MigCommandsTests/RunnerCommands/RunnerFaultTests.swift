@@ -103,6 +103,34 @@ import Testing
         #expect(try p.rows("SELECT id, name FROM users ORDER BY id") == ["1|ann", "2|bob", "3|ann"])
     }
 
+    /// `INSERT OR ROLLBACK` ends SQLite's whole transaction, savepoints included: in
+    /// single mode the earlier revisions of the run are gone too, and the report
+    /// must say so rather than claim they stay applied.
+    @Test func failureThatEndsTheWholeTransaction() throws {
+        let p = try RunnerProject()
+        defer { p.remove() }
+        try p.write("a1_users.mig", Self.users)
+        try p.write("a2_audit.mig", Self.audit)
+        try p.write("a3_fails.mig", Mig.revision("a3", parent: "a2", message: "fails", upgrade: """
+              create table tags {
+                id int primary key
+              }
+              sql \"\"\"INSERT OR ROLLBACK INTO users (id, name) VALUES (1, 'dup')\"\"\" reverse \"\"\"SELECT 1\"\"\"
+            """))
+        let r = try p.migc("upgrade", "--transaction", "single")
+        #expect(r.status == 1)
+        #expect(try p.versionRows() == [])
+        #expect(try p.master().isEmpty)
+        #expect(!r.stderr.contains("stay applied"), "\(r.stderr)")
+        #expect(r.stderr.contains("undone too: a1, a2"), "\(r.stderr)")
+
+        // Per revision: a1 and a2 were committed before a3 started.
+        let q = try p.migc("upgrade", "--transaction", "per-revision")
+        #expect(q.status == 1)
+        #expect(try p.versionRows() == ["a2"])
+        #expect(q.stderr.contains("2 earlier revisions of this run stay applied: a1, a2"), "\(q.stderr)")
+    }
+
     /// A failing downgrade rolls back whole too.
     @Test func failingDowngradeRollsBackWhole() throws {
         let p = try RunnerProject()
