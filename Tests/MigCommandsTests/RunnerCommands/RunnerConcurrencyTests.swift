@@ -42,7 +42,7 @@ import Testing
     @Test func lockTimeoutZeroFailsCleanly() throws {
         let p = try RunnerProject()
         defer { p.remove() }
-        let ids = try p.slowHistory(6, slow: [2, 3, 4, 5])
+        let ids = try p.slowHistory(10, slow: Set(2...9))
         let first = try p.start(["upgrade", "--quiet", "--transaction", "per-revision"])
         #expect(try Wait.until(seconds: 60) { try p.versionRows() == ["s01"] })
 
@@ -56,6 +56,16 @@ import Testing
         let stamp = try p.migc("stamp", "base", "--lock-timeout", "0")
         #expect(stamp.status == 2, "\(stamp.stderr)")
         #expect(stamp.stderr.contains("another migc is migrating this database"), "\(stamp.stderr)")
+        // migc.toml's lock_timeout counts the same as the flag, for every command.
+        try "database = \"sqlite:app.db\"\ndir = \"migrations\"\n[runner]\nlock_timeout = 0\n"
+            .write(to: p.dir.appendingPathComponent("zero.toml"), atomically: true, encoding: .utf8)
+        for command in [["stamp", "base"], ["upgrade"], ["downgrade", "base"]] {
+            let started = Date()
+            let r = try p.migc(command + ["--config", "zero.toml"])
+            #expect(r.status == 2, "\(command): \(r.stderr)")
+            #expect(r.stderr.contains("another migc is migrating this database"), "\(command): \(r.stderr)")
+            #expect(Date().timeIntervalSince(started) < 3, "\(command) waited for the lock")
+        }
         // Reading is not migrating: `current` answers while the lock is held.
         let current = try p.migc("current")
         #expect(current.status == 0, "\(current.stderr)")
