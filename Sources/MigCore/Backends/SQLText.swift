@@ -4,18 +4,32 @@
 
 enum SQLText {
     /// `"name"` with `"` doubled (sqlite, postgres).
+    /// `text` with every `quote` byte written twice. Names and literals are quoted
+    /// for every statement migc emits, so the common case (nothing to double) is a
+    /// scan, not a rebuild.
+    static func doubling(_ quote: UInt8, in text: String) -> String {
+        guard text.utf8.contains(quote) else { return text }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 4)
+        for byte in text.utf8 {
+            bytes.append(byte)
+            if byte == quote { bytes.append(byte) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     static func doubleQuoted(_ identifier: String) -> String {
-        "\"" + identifier.replacing("\"", with: "\"\"") + "\""
+        "\"" + doubling(UInt8(ascii: "\""), in: identifier) + "\""
     }
 
     /// `` `name` `` with backticks doubled (mysql).
     static func backtickQuoted(_ identifier: String) -> String {
-        "`" + identifier.replacing("`", with: "``") + "`"
+        "`" + doubling(UInt8(ascii: "`"), in: identifier) + "`"
     }
 
     /// `'text'` with `'` doubled: the SQL standard form (sqlite).
     static func standardLiteral(_ string: String) -> String {
-        "'" + string.replacing("'", with: "''") + "'"
+        "'" + doubling(UInt8(ascii: "'"), in: string) + "'"
     }
 
     /// Postgres: the standard form, or `E'...'` with backslashes doubled when the

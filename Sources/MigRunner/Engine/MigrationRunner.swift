@@ -169,9 +169,7 @@ public final class MigrationRunner {
         do {
             try store.moveHeads(removing: unit.removedHeads, adding: unit.addedHeads)
             let duration = Self.milliseconds(since: started)
-            for row in unit.history {
-                try store.record(row.revision, unit.direction == .up ? .up : .down, checksum: row.checksum, durationMs: duration, note: unit.note)
-            }
+            try store.record(unit.history, unit.direction == .up ? .up : .down, durationMs: duration, note: unit.note)
         } catch {
             throw StatementFailure(statement: SQLStatement("-- migc version table"), error: error)
         }
