@@ -62,6 +62,54 @@ import Testing
         #expect(current.stdout.contains("b2left") && current.stdout.contains("b3right"))
     }
 
+    /// Issue 2, schema drift: a column added and an index dropped behind migc's back.
+    /// `migc check` reports both, table by table (exit 1). The fixes: undo one in the
+    /// database; record the other in a new revision and `stamp` it (with a warning).
+    @Test func schemaDrift() throws {
+        let p = try RunnerProject(fixture: "basic")
+        defer { p.remove() }
+        #expect(try p.migc("upgrade").status == 0)
+        let clean = try p.migc("check")
+        #expect(clean.status == 0, "\(clean.stdout)\(clean.stderr)")
+        #expect(clean.stdout.contains("no drift"))
+
+        try p.sqlite("ALTER TABLE users ADD COLUMN phone TEXT; DROP INDEX posts_user_idx")
+        let before = try p.master()
+        let drift = try p.migc("check")
+        #expect(drift.status == 1, "\(drift.stdout)\(drift.stderr)")
+        #expect(drift.stdout.contains("table `users`") && drift.stdout.contains("phone"), "\(drift.stdout)")
+        #expect(drift.stdout.contains("table `posts`") && drift.stdout.contains("posts_user_idx"), "\(drift.stdout)")
+        #expect(drift.stdout.contains("4000dddd"), "names the revision compared against")
+        #expect(try p.master() == before, "check changes nothing")
+
+        let json = try p.migc("check", "--format", "json")
+        #expect(json.status == 1)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any], "\(json.stdout)")
+        #expect(object["drift"] as? Bool == true)
+        let tables = Set(((object["differences"] as? [[String: Any]]) ?? []).compactMap { $0["table"] as? String })
+        #expect(tables == ["users", "posts"], "\(json.stdout)")
+
+        // Undo one in the database...
+        try p.sqlite("CREATE INDEX posts_user_idx ON posts (user_id)")
+        let one = try p.migc("check")
+        #expect(one.status == 1)
+        #expect(!one.stdout.contains("posts_user_idx") && one.stdout.contains("phone"), "\(one.stdout)")
+        // ...and record the other as a revision the database already has.
+        try p.write("5000eeee_phone.mig", Mig.revision("5000eeee", parent: "4000dddd", message: "add phone", upgrade: "  add column users.phone text"))
+        let stamp = try p.migc("stamp", "head")
+        #expect(stamp.status == 0, "\(stamp.stderr)")
+        #expect(stamp.stderr.contains("warning"), "\(stamp.stderr)")
+        #expect(try p.versionRows() == ["5000eeee"])
+        let fixed = try p.migc("check")
+        #expect(fixed.status == 0, "\(fixed.stdout)\(fixed.stderr)")
+
+        // A stamp that does not match the schema is what check is for.
+        #expect(try p.migc("stamp", "3000cccc").status == 0)
+        let wrong = try p.migc("check")
+        #expect(wrong.status == 1)
+        #expect(wrong.stdout.contains("body") && wrong.stdout.contains("phone"), "\(wrong.stdout)")
+    }
+
     /// Issue 3, a migration fails: rolled back whole, reported at the op; fix the
     /// file and upgrade again.
     @Test func failedMigrationThenFixed() throws {
