@@ -80,6 +80,10 @@ public struct RunFailure: Error, Sendable, CustomStringConvertible {
     public var report: RunReport
     /// False for a failed `transaction off` revision: its earlier statements stay.
     public var rolledBack: Bool
+    /// Revisions of this run (single transaction) that had been applied before the
+    /// failure but were rolled back with it, because the database ended the whole
+    /// transaction; `report.applied` no longer lists them.
+    public var undoneEarlier: [String] = []
 
     public var description: String { "revision \(revision) failed: \(error)" }
 }
