@@ -40,7 +40,7 @@ struct UpgradeCommand: ParsableCommand {
 
     func run() throws {
         if sql { return try printScript() }
-        let session = try MigrationSession.open(project, database)
+        let session = try MigrationSession.open(project, database, checkHistory: false)
         var execution = MigrationExecution(session: session, options: runOptions, direction: .upgrade) { heads in
             let resolved = try session.resolve(target, current: heads)
             return session.graph.upgradeSteps(from: Set(heads), to: resolved)
