@@ -203,3 +203,23 @@ import Testing
         #expect(SQLExpressionReader.read("(") == Expr.unreadable("("))
     }
 }
+
+@Suite struct SQLiteConstraintNameTests {
+    /// Column-level named constraints, as SQLite's `ADD COLUMN` and hand-written
+    /// tables carry them.
+    @Test func columnLevelNamedConstraints() throws {
+        let driver = try SQLiteFiles.fresh().connect()
+        try driver.execute("""
+            CREATE TABLE "users" ("id" INTEGER CONSTRAINT "users_pk" PRIMARY KEY,
+              "email" TEXT CONSTRAINT "users_email_u" UNIQUE,
+              "age" INTEGER CONSTRAINT "adult" CHECK ("age" >= 18), CHECK ("id" > 0));
+            ALTER TABLE "users" ADD COLUMN "boss" INTEGER CONSTRAINT "users_boss_fk" REFERENCES "users" ("id") ON DELETE SET NULL;
+            """)
+        let users = try #require(try Introspector.schema(of: driver).tables["users"])
+        #expect(users.primaryKey == PrimaryKey(name: "users_pk", columns: ["id"]))
+        #expect(users.uniques == ["users_email_u": UniqueConstraint(name: "users_email_u", columns: ["email"])])
+        #expect(Set(users.checks.keys) == ["adult", "check_1"])
+        #expect(users.foreignKeys["users_boss_fk"]?.onDelete == .setNull)
+        #expect(users.foreignKeys["users_boss_fk"]?.columns == ["boss"])
+    }
+}
