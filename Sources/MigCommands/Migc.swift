@@ -25,6 +25,7 @@ public struct MigcCommand: ParsableCommand {
             ShowCommand.self,
             MergeCommand.self,
             StampCommand.self,
+            CheckCommand.self,
             ParseCommand.self,
         ])
 
