@@ -223,3 +223,33 @@ import Testing
         #expect(users.foreignKeys["users_boss_fk"]?.columns == ["boss"])
     }
 }
+
+@Suite struct SchemaComparisonTests {
+    static func schema(default value: Expr?) -> Schema {
+        Schema(tables: ["t": Table(name: "t", columns: [Column(name: "c", type: .int, defaultValue: value)])])
+    }
+
+    /// Databases fold constants and drop `default null`; the comparison follows.
+    @Test(arguments: [
+        (Expr(.unary(.negate, Expr(.number("-4")))), Expr(.number("4"))),
+        (Expr(.number("1.5e3")), Expr(.number("1500"))),
+        (Expr(.number("1.50")), Expr(.string("1.5"))),
+        (Expr(.binary(.add, Expr(.number("1")), Expr(.number("2")))), Expr(.number("3"))),
+        (Expr(.bool(true)), Expr(.number("1"))),
+    ])
+    func equivalentDefaults(expected: Expr, actual: Expr) {
+        for dialect in [Dialect.sqlite, .postgres] {
+            #expect(SchemaComparison.differences(expected: Self.schema(default: expected), actual: Self.schema(default: actual), dialect: dialect).isEmpty)
+        }
+    }
+
+    @Test func nullDefaultIsNoDefault() {
+        #expect(SchemaComparison.differences(expected: Self.schema(default: Expr(.null)), actual: Self.schema(default: nil), dialect: .postgres).isEmpty)
+    }
+
+    @Test func differentDefaultsAreNamed() {
+        let report = SchemaComparison.differences(
+            expected: Self.schema(default: Expr(.string("a"))), actual: Self.schema(default: Expr(.string("b"))), dialect: .postgres)
+        #expect(report.map(\.description) == ["column `t.c` has default `\"b\"`, expected `\"a\"`"])
+    }
+}
