@@ -5,37 +5,46 @@
 enum SQLText {
     /// `"name"` with `"` doubled (sqlite, postgres).
     static func doubleQuoted(_ identifier: String) -> String {
-        "\"" + identifier.replacing("\"", with: "\"\"") + "\""
+        "\"" + doubling(UInt8(ascii: "\""), in: identifier) + "\""
     }
 
     /// `` `name` `` with backticks doubled (mysql).
     static func backtickQuoted(_ identifier: String) -> String {
-        "`" + identifier.replacing("`", with: "``") + "`"
+        "`" + doubling(UInt8(ascii: "`"), in: identifier) + "`"
+    }
+
+    /// `text` with every `quote` byte doubled (fast path: none present).
+    private static func doubling(_ quote: UInt8, in text: String) -> String {
+        guard text.utf8.contains(quote) else { return text }
+        let q = String(UnicodeScalar(quote))
+        return text.replacing(q, with: q + q)
     }
 
     /// `'text'` with `'` doubled: the SQL standard form (sqlite).
     static func standardLiteral(_ string: String) -> String {
-        "'" + string.replacing("'", with: "''") + "'"
+        "'" + doubling(UInt8(ascii: "'"), in: string) + "'"
     }
 
     /// Postgres: the standard form, or `E'...'` with backslashes doubled when the
     /// text has a backslash, so the result is the same under either setting of
     /// `standard_conforming_strings`.
     static func postgresLiteral(_ string: String) -> String {
-        guard string.contains("\\") else { return standardLiteral(string) }
+        guard string.utf8.contains(UInt8(ascii: "\\")) else { return standardLiteral(string) }
         let body = string.replacing("\\", with: "\\\\").replacing("'", with: "''")
         return "E'" + body + "'"
     }
 
     /// MySQL: backslashes doubled and `'` doubled (default `sql_mode`).
     static func mysqlLiteral(_ string: String) -> String {
-        "'" + string.replacing("\\", with: "\\\\").replacing("'", with: "''") + "'"
+        let escaped = string.utf8.contains(UInt8(ascii: "\\")) ? string.replacing("\\", with: "\\\\") : string
+        return "'" + doubling(UInt8(ascii: "'"), in: escaped) + "'"
     }
 
     /// Text safe inside a `--` comment: line breaks and other control characters
     /// become spaces, so a message cannot end the comment and start SQL.
     static func commentText(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
             switch scalar.properties.generalCategory {
             case .control, .lineSeparator, .paragraphSeparator, .format: " "
             default: scalar

@@ -130,9 +130,9 @@ struct SQLiteRebuildPlanner {
     /// into a temp table whose CHECK fails on a non-zero count, so both the runner
     /// and `sqlite3 < script` stop on a violation.
     private func foreignKeyCheck(of table: Table, in schema: Schema) -> [String] {
-        let referencing = schema.sortedTables.filter { other in
+        let referencing = schema.tables.values.filter { other in
             other.name != table.name && other.foreignKeys.values.contains { $0.referencedTable == table.name }
-        }
+        }.sorted { $0.name < $1.name }
         guard !table.foreignKeys.isEmpty || !referencing.isEmpty else { return [] }
         let counts = ([table] + referencing).map {
             "(SELECT count(*) FROM pragma_foreign_key_check(\(backend.literal($0.name))))"
