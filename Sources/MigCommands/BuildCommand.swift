@@ -32,6 +32,9 @@ struct BuildCommand: ParsableCommand {
     @Option(name: [.customShort("o"), .long], help: "Write the script to FILE (default: standard output).")
     var output: String?
 
+    @Flag(name: .long, help: "Skip checking the whole history first (when `migc lint` already passed).")
+    var noCheck = false
+
     func run() throws {
         let config = try project.loadConfig()
         let dialect = try chosenDialect(config)
@@ -42,9 +45,9 @@ struct BuildCommand: ParsableCommand {
         let (graph, diagnostics) = loaded.buildGraph()
         if Terminal.report(diagnostics, sources: loaded.sources, noColor: project.noColor) { throw ErrorsReported() }
 
-        let checked = Checker.check(graph, options: CheckOptions())
-        if Terminal.report(checked.diagnostics.filter { $0.severity == .error }, sources: loaded.sources, noColor: project.noColor) {
-            throw ErrorsReported()
+        if !noCheck {
+            let errors = Checker.check(graph, options: CheckOptions()).diagnostics.filter { $0.severity == .error }
+            if Terminal.report(errors, sources: loaded.sources, noColor: project.noColor) { throw ErrorsReported() }
         }
 
         let (steps, applied) = try migrationSteps(graph)

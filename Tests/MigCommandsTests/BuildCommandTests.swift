@@ -77,4 +77,24 @@ import Testing
         #expect(down.stderr.contains("cannot build a downgrade past revision r1"))
         #expect(down.stdout.isEmpty)
     }
+
+    @Test func refusesAHistoryWithErrors() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try """
+            revision r1
+            message "drop a table that does not exist"
+
+            upgrade {
+              drop table ghosts
+            }
+            """.write(to: dir.appendingPathComponent("r1.mig"), atomically: true, encoding: .utf8)
+        let r = try CLI.run(["build", "--dir", dir.path])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("ghosts"))
+        #expect(r.stdout.isEmpty)
+        let unchecked = try CLI.run(["build", "--dir", dir.path, "--no-check"])
+        #expect(unchecked.status == 0)
+        #expect(unchecked.stdout.contains("DROP TABLE \"ghosts\";"))
+    }
 }

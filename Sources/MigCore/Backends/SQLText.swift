@@ -36,20 +36,22 @@ enum SQLText {
     /// text has a backslash, so the result is the same under either setting of
     /// `standard_conforming_strings`.
     static func postgresLiteral(_ string: String) -> String {
-        guard string.contains("\\") else { return standardLiteral(string) }
+        guard string.utf8.contains(UInt8(ascii: "\\")) else { return standardLiteral(string) }
         let body = string.replacing("\\", with: "\\\\").replacing("'", with: "''")
         return "E'" + body + "'"
     }
 
     /// MySQL: backslashes doubled and `'` doubled (default `sql_mode`).
     static func mysqlLiteral(_ string: String) -> String {
-        "'" + string.replacing("\\", with: "\\\\").replacing("'", with: "''") + "'"
+        let escaped = string.utf8.contains(UInt8(ascii: "\\")) ? string.replacing("\\", with: "\\\\") : string
+        return "'" + doubling(UInt8(ascii: "'"), in: escaped) + "'"
     }
 
     /// Text safe inside a `--` comment: line breaks and other control characters
     /// become spaces, so a message cannot end the comment and start SQL.
     static func commentText(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
             switch scalar.properties.generalCategory {
             case .control, .lineSeparator, .paragraphSeparator, .format: " "
             default: scalar

@@ -125,29 +125,36 @@ public enum ScriptBuilder {
     static func terminated(_ text: String) -> String {
         var body = Substring(text)
         while let last = body.last, last.isWhitespace { body.removeLast() }
-        if body.hasSuffix(";") && !endsInLineComment(body) { return body + "\n" }
-        return body + (endsInLineComment(body) ? "\n;\n" : ";\n")
+        let inComment = endsInLineComment(body)
+        if body.hasSuffix(";") && !inComment { return body + "\n" }
+        return body + (inComment ? "\n;\n" : ";\n")
     }
 
     /// Whether SQL text ends inside a `--` comment, skipping quoted text and
-    /// `/* */` comments.
+    /// `/* */` comments. Only text whose last line has `--` is scanned.
     static func endsInLineComment(_ text: Substring) -> Bool {
-        var quote: Character?
+        let bytes = Array(text.utf8)
+        let lastLine = (bytes.lastIndex(of: 0x0A) ?? -1) + 1
+        let dash = UInt8(ascii: "-")
+        guard bytes[lastLine...].indices.contains(where: { $0 > lastLine && bytes[$0] == dash && bytes[$0 - 1] == dash }) else {
+            return false
+        }
+        var quote: UInt8?
         var inLineComment = false, inBlockComment = false
-        var previous: Character = " "
-        for ch in text {
-            defer { previous = ch }
+        var previous: UInt8 = 0x20
+        for byte in bytes {
+            defer { previous = byte }
             if inLineComment {
-                if ch == "\n" || ch == "\r" { inLineComment = false }
+                if byte == 0x0A || byte == 0x0D { inLineComment = false }
             } else if inBlockComment {
-                if previous == "*" && ch == "/" { inBlockComment = false }
+                if previous == UInt8(ascii: "*") && byte == UInt8(ascii: "/") { inBlockComment = false }
             } else if let q = quote {
-                if ch == q { quote = nil }
-            } else if ch == "'" || ch == "\"" || ch == "`" {
-                quote = ch
-            } else if previous == "-" && ch == "-" {
+                if byte == q { quote = nil }
+            } else if byte == UInt8(ascii: "'") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "`") {
+                quote = byte
+            } else if previous == dash && byte == dash {
                 inLineComment = true
-            } else if previous == "/" && ch == "*" {
+            } else if previous == UInt8(ascii: "/") && byte == UInt8(ascii: "*") {
                 inBlockComment = true
             }
         }
