@@ -76,7 +76,12 @@ struct SQLSession {
         }
         guard hasDatabase else { return SQLSession(session: session, heads: []) }
         let runner = try session.connect(lockTimeout: 5)
-        let heads = try runner.store.heads()
+        let heads: [String]
+        do {
+            heads = try runner.store.heads()
+        } catch {
+            throw UsageFailure(message: "error: cannot read the version table of \(session.url.redacted): \(error)")
+        }
         try session.verifyKnown(heads)
         return SQLSession(session: session, heads: heads)
     }

@@ -233,6 +233,22 @@ import Testing
         #expect(try p.versionRows() == ["4000dddd"])
     }
 
+    /// A file that is not a SQLite database is an I/O problem for every command: exit
+    /// 2 with SQLite's message, and the file is left alone.
+    @Test func notADatabaseIsAnIOProblem() throws {
+        let p = try RunnerProject(fixture: "basic")
+        defer { p.remove() }
+        let garbage = String(repeating: "this is not a database\n", count: 20)
+        try garbage.write(toFile: p.databasePath, atomically: true, encoding: .utf8)
+        for args in [["upgrade"], ["upgrade", "--sql"], ["downgrade", "base"], ["downgrade", "base", "--sql"], ["current"], ["stamp", "head"], ["check"]] {
+            let r = try p.migc(args)
+            #expect(r.status == 2, "\(args): \(r.stderr)")
+            #expect(r.stderr.contains("file is not a database"), "\(args): \(r.stderr)")
+            #expect(!r.stderr.contains("Error:"), "\(args): an unhandled error: \(r.stderr)")
+        }
+        #expect(try String(contentsOfFile: p.databasePath, encoding: .utf8) == garbage)
+    }
+
     @Test func quietPrintsNothing() throws {
         let p = try RunnerProject(fixture: "basic")
         defer { p.remove() }
