@@ -32,13 +32,8 @@ import Testing
     static func run(_ step: MigrationStep, graph: RevisionGraph, runner: MigrationRunner) throws -> [String] {
         let dialect = runner.driver.dialect
         let report = try runner.migrate(options: .init(transactionMode: .perRevision), plan: { heads in
-            let revisions = try MigrationPlanner.revisions(for: [step], in: graph)
-            return revisions.map { revision in
-                PlannedRevision(
-                    id: revision.id, message: revision.message, direction: step.direction == .up ? .up : .down,
-                    statements: dialect.backend.render(steps: revision.steps, transactional: revision.transactional),
-                    transactional: revision.transactional, removedHeads: revision.headsRemoved, addedHeads: revision.headsAdded,
-                    history: [(revision.id, revision.checksum)])
+            try MigrationPlanner.revisions(for: [step], in: graph).map {
+                PlannedRevision($0, direction: step.direction == .up ? .up : .down, dialect: dialect)
             }
         })
         return report.headsAfter

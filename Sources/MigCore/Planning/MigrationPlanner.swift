@@ -65,3 +65,33 @@ public enum MigrationPlanner {
         return nil
     }
 }
+
+/// A whole upgrade range from base as one unit: the final schema's DDL and the
+/// revisions it stands for (see `MigrationPlanner.fold`).
+public struct FoldedUpgrade: Sendable {
+    public var statements: [SQLStatement]
+    /// Every revision of the range, in order, with its checksum.
+    public var revisions: [(id: String, checksum: String)]
+    /// The version table afterwards.
+    public var heads: [String]
+}
+
+extension MigrationPlanner {
+    /// On an empty database, the range `steps` (all upgrades, from base) as the DDL of
+    /// its final schema, the way Rails loads `schema.rb`. Only when every revision is
+    /// plain schema ops the checker fully understands: a `sql` block's effects are
+    /// invisible to the model, so such a range is replayed. Nil when it does not qualify.
+    public static func fold(_ steps: [MigrationStep], in graph: RevisionGraph, dialect: Dialect) -> FoldedUpgrade? {
+        guard steps.count > 1, steps.allSatisfy({ $0.direction == .up }), let last = steps.last else { return nil }
+        var revisions: [(id: String, checksum: String)] = []
+        revisions.reserveCapacity(steps.count)
+        for step in steps {
+            guard let file = graph.revisions[step.revision]?.file else { return nil }
+            let opaque = file.upgrade?.statements.contains { if case .sql = $0.operation { true } else { false } } ?? false
+            if opaque { return nil }
+            revisions.append((step.revision, file.checksum))
+        }
+        let schema = Checker.schema(at: Set(last.headsAfter), in: graph)
+        return FoldedUpgrade(statements: SchemaDDL.create(schema, dialect: dialect), revisions: revisions, heads: last.headsAfter)
+    }
+}

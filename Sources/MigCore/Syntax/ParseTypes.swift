@@ -43,7 +43,7 @@ extension MigParser {
             throw fail(.expectedType(found: found), help: "write the type before the modifiers: `name TYPE \(name) ...`")
         }
         let guess = Self.typeAliases[name] ?? Suggest.closest(to: name, in: ColumnType.keywords)
-        let written = text(current)
+        let written = short(text(current))
         throw fail(.unknownType(written), label: "not a portable type",
                    help: guess.map { "did you mean `\($0)`? (a quoted type passes through verbatim: `\"\(written)\"`)" }
                        ?? "a quoted type passes through verbatim: `\"\(written)\"`",

@@ -95,3 +95,24 @@ public struct RunnerError: Error, Sendable, CustomStringConvertible {
     public init(_ message: String) { self.message = message }
     public var description: String { message }
 }
+
+extension PlannedRevision {
+    /// A checked revision rendered for `dialect`: exactly the statements `migc build`
+    /// writes for it, with the same version rows.
+    public init(_ revision: ScriptRevision, direction: Direction, dialect: Dialect, note: String? = nil) {
+        self.init(
+            id: revision.id, message: revision.message, direction: direction,
+            statements: dialect.backend.render(steps: revision.steps, transactional: revision.transactional),
+            transactional: revision.transactional, removedHeads: revision.headsRemoved, addedHeads: revision.headsAdded,
+            history: [(revision.id, revision.checksum)], note: note)
+    }
+
+    /// A folded upgrade from base: one unit creating the final schema, recording
+    /// every revision it stands for.
+    public init(_ fold: FoldedUpgrade) {
+        self.init(
+            id: fold.revisions.last?.id ?? "", message: "\(fold.revisions.count) revisions folded into one schema",
+            direction: .up, statements: fold.statements, transactional: true, removedHeads: [], addedHeads: fold.heads,
+            history: fold.revisions.map { ($0.id, $0.checksum) }, note: "folded")
+    }
+}

@@ -44,6 +44,15 @@ final class PostgresCluster: Sendable {
         let options = "-c listen_addresses='' -c unix_socket_directories=\(directory) -p \(port) -c fsync=off -c full_page_writes=off -c max_connections=200"
         try Self.asPostgres("pg_ctl", ["-D", dataDirectory, "-l", directory + "/server.log", "-o", options, "-w", "-t", "60", "start"])
         Self.stopAtExit(dataDirectory: dataDirectory)
+        try Self.startWatchdog(dataDirectory: dataDirectory)
+    }
+
+    /// Stops the cluster when this process is gone, even after a crash (atexit does
+    /// not run then): a detached shell polls /proc for our pid.
+    private static func startWatchdog(dataDirectory: String) throws(ClusterError) {
+        let script = "while [ -d /proc/\(getpid()) ]; do sleep 1; done; \(stopCommand(dataDirectory))"
+        let status = system("/usr/sbin/runuser -u postgres -- /usr/bin/setsid -f /bin/sh -c \(shellQuoted(script)) </dev/null >/dev/null 2>&1")
+        guard status == 0 else { throw ClusterError(description: "cannot start the cluster watchdog (status \(status))") }
     }
 
     private func createDatabase() throws -> DatabaseURL {
@@ -61,12 +70,18 @@ final class PostgresCluster: Sendable {
     }
 
     private static func stopAtExit(dataDirectory: String) {
-        let script = "\(binaries)/pg_ctl -D '\(dataDirectory)' -m immediate stop >/dev/null 2>&1"
+        let script = stopCommand(dataDirectory)
         StopCommand.value.withLock { $0 = script }
         atexit {
             let command = StopCommand.value.withLock { $0 }
             if !command.isEmpty { _ = try? PostgresCluster.run("/usr/sbin/runuser", ["-u", "postgres", "--", "/bin/sh", "-c", command]) }
         }
+    }
+
+    /// Stops the server and removes the cluster's temp directory.
+    private static func stopCommand(_ dataDirectory: String) -> String {
+        let directory = String(dataDirectory.dropLast("/data".count))
+        return "\(binaries)/pg_ctl -D \(shellQuoted(dataDirectory)) -m immediate stop >/dev/null 2>&1; rm -rf \(shellQuoted(directory))"
     }
 
     private enum StopCommand {
