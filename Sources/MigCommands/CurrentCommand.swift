@@ -26,8 +26,7 @@ struct CurrentCommand: ParsableCommand {
         let session = try MigrationSession.open(project, database, headersOnly: true)
         let heads: [String]
         do {
-            let driver = try session.url.connect()
-            heads = try VersionStore(driver: driver).heads()
+            heads = session.url.isMissingSQLiteFile ? [] : try VersionStore(driver: session.url.connect()).heads()
         } catch {
             throw UsageFailure(message: "error: cannot read the version table of \(session.url.redacted): \(error)")
         }

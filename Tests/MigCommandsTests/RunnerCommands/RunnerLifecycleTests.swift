@@ -52,10 +52,13 @@ import Testing
         defer { p.remove() }
         let expected = try Self.structures(["base", "1000aaaa", "2000bbbb", "3000cccc", "4000dddd"])
 
-        // A database migc never touched: `current` prints nothing, exit 0.
+        // A database migc never touched: `current` prints nothing, exit 0; neither it
+        // nor `--sql` creates the file.
         let fresh = try p.migc("current")
         #expect(fresh.status == 0)
         #expect(fresh.stdout.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
+        #expect(try p.migc("upgrade", "--sql").status == 0)
+        #expect(!FileManager.default.fileExists(atPath: p.databasePath))
 
         var r = try p.migc("upgrade", "+1")
         #expect(r.status == 0, "\(r.stderr)")
