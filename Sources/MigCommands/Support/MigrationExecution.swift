@@ -50,16 +50,16 @@ struct MigrationExecution {
             if fold, heads.isEmpty, let folded = MigrationPlanner.fold(steps, in: session.graph, dialect: session.dialect) {
                 return [PlannedRevision(folded)]
             }
-            let revisions = try planned(steps)
             let note = edited.isEmpty ? nil : "--allow-edited: \(edited.joined(separator: ", ")) edited since applied"
-            return revisions.map { PlannedRevision($0, direction: direction == .upgrade ? .up : .down, dialect: session.dialect, note: note) }
+            let unitDirection: PlannedRevision.Direction = direction == .upgrade ? .up : .down
+            return try planned(steps) { PlannedRevision($0, direction: unitDirection, dialect: session.dialect, note: note) }
         }
     }
 
     /// The checked revisions for `steps`; an irreversible one stops everything.
-    func planned(_ steps: [MigrationStep]) throws -> [ScriptRevision] {
+    func planned<T>(_ steps: [MigrationStep], _ transform: (ScriptRevision) -> T) throws -> [T] {
         do {
-            return try MigrationPlanner.revisions(for: steps, in: session.graph)
+            return try MigrationPlanner.render(steps, in: session.graph, transform)
         } catch {
             throw CommandFailure(message: Self.irreversibleMessage(error, session: session))
         }
@@ -87,8 +87,13 @@ struct MigrationExecution {
     }
 
     /// `--sql`: the script `migc build` would write for the same range.
-    static func script(_ revisions: [ScriptRevision], direction: ScriptDirection, session: MigrationSession, fromBase: Bool) -> String {
-        let built = ScriptBuilder.build(revisions, direction: direction, dialect: session.dialect, createVersionTables: fromBase)
+    func script(_ steps: [MigrationStep], fromBase: Bool) throws -> String {
+        let built: BuiltScript
+        do {
+            built = try ScriptBuilder.build(steps, in: session.graph, direction: direction, dialect: session.dialect, createVersionTables: fromBase)
+        } catch {
+            throw CommandFailure(message: Self.irreversibleMessage(error, session: session))
+        }
         Terminal.report(built.diagnostics, sources: session.project.sources, noColor: session.noColor)
         return built.text
     }
