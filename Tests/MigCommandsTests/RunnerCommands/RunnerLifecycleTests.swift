@@ -139,6 +139,25 @@ import Testing
         #expect(try p.versionRows() == ["4000dddd"])
     }
 
+    /// 4000dddd rebuilds `users` (SQLite cannot drop NOT NULL in place) while `posts`
+    /// references it: rows survive both ways and the foreign key still cascades.
+    @Test func rowsAndForeignKeysSurviveRebuilds() throws {
+        let p = try RunnerProject(fixture: "basic")
+        defer { p.remove() }
+        #expect(try p.migc("upgrade", "3000cccc").status == 0)
+        try p.sqlite("INSERT INTO posts (id, user_id, title) VALUES (10, 1, 'hi'), (11, 2, 'yo')")
+        #expect(try p.migc("upgrade").status == 0)
+        #expect(try p.sqlite("PRAGMA foreign_key_check").isEmpty)
+        #expect(try p.rows("SELECT id, user_id, title, body FROM posts ORDER BY id") == ["10|1|hi|", "11|2|yo|"])
+        try p.sqlite("PRAGMA foreign_keys = ON; DELETE FROM users WHERE id = 1")
+        #expect(try p.rows("SELECT id FROM posts") == ["11"])
+
+        #expect(try p.migc("downgrade", "-1").status == 0)
+        #expect(try p.rows("SELECT id, name FROM users") == ["2|bob"])
+        try p.sqlite("PRAGMA foreign_keys = ON; DELETE FROM users WHERE id = 2")
+        #expect(try p.rows("SELECT count(*) FROM posts") == ["0"])
+    }
+
     @Test func currentFormats() throws {
         let p = try RunnerProject(fixture: "basic")
         defer { p.remove() }
