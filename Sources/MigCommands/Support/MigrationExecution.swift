@@ -28,8 +28,9 @@ struct MigrationExecution {
         } catch let error as RunnerError {
             throw UsageFailure(message: "error: \(error.message)")
         } catch let error as DatabaseError {
-            Terminal.writeError("error: \(session.url.redacted): \(error)\n")
-            throw ErrorsReported()
+            // Not a revision's op (those are RunFailures): the database could not be
+            // read, locked or written at all. An I/O problem, exit 2, like `current`.
+            throw UsageFailure(message: "error: \(session.url.redacted): \(error)")
         }
         if !options.quiet {
             let verb = direction == .upgrade ? "applied" : "undid"

@@ -52,7 +52,8 @@ struct MigrationSession {
         do {
             return try MigrationRunner(url: url, lockTimeout: lockTimeout)
         } catch {
-            throw UsageFailure(message: "error: cannot connect to \(url.redacted): \(error.message)")
+            // The driver's message already names the database (redacted).
+            throw UsageFailure(message: "error: \(error.message)")
         }
     }
 
