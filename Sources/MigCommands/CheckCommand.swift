@@ -28,8 +28,14 @@ struct CheckCommand: ParsableCommand {
         let session = try MigrationSession.open(project, database)
         let heads: [String]
         let actual: Schema
+        let driver: any DatabaseDriver
         do {
-            let driver = try session.url.connect()
+            driver = try session.url.connect()
+        } catch {
+            // The driver's message already names the database (redacted).
+            throw UsageFailure(message: "error: \(error.message)")
+        }
+        do {
             heads = try VersionStore(driver: driver).heads()
             try session.verifyKnown(heads)
             actual = try Introspector.schema(of: driver)

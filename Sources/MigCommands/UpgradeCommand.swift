@@ -44,7 +44,14 @@ struct UpgradeCommand: ParsableCommand {
         let session = try MigrationSession.open(project, database, checkHistory: false)
         var execution = MigrationExecution(session: session, options: runOptions, direction: .upgrade) { heads in
             let resolved = try session.resolve(target, current: heads)
-            return session.graph.upgradeSteps(from: Set(heads), to: resolved)
+            let steps = session.graph.upgradeSteps(from: Set(heads), to: resolved)
+            if steps.isEmpty, !resolved.revisions.allSatisfy(heads.contains) {
+                throw UsageFailure(message: """
+                    error: `\(target)` (\(resolved)) is behind the database, which is at \(heads.joined(separator: ", ")); upgrade only moves forward
+                      = help: `migc downgrade \(target)` goes back to it
+                    """)
+            }
+            return steps
         }
         execution.fold = !noFold
         try execution.run()

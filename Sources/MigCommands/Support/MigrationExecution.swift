@@ -46,6 +46,7 @@ struct MigrationExecution {
             if !edited.isEmpty && !options.allowEdited {
                 throw CommandFailure(message: Self.editedMessage(edited, session: session))
             }
+            try store.acceptEdits(edited.map { ($0, session.graph.revisions[$0]?.file.checksum) })
             let steps = try steps(heads)
             if fold, heads.isEmpty {
                 var errors: [Diagnostic] = []

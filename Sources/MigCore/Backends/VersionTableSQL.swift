@@ -11,6 +11,8 @@ public enum VersionTableSQL {
 
     public enum Direction: String, Sendable {
         case up, down, stamp
+        /// `--allow-edited` accepted an applied revision's new text (its checksum).
+        case edited
     }
 
     /// When a history row was written: a given ISO 8601 UTC text (the runner), or the

@@ -49,13 +49,28 @@ public struct VersionStore {
         }
     }
 
-    /// The checksum each revision had when it was last applied (for edit detection).
+    /// The checksum each revision had when it was last applied, or when
+    /// `--allow-edited` last accepted its new text (for edit detection).
     public func appliedChecksums() throws(DatabaseError) -> [String: String] {
         var out: [String: String] = [:]
-        for entry in try history() where entry.direction == "up" {
+        for entry in try history() where entry.direction == "up" || entry.direction == "edited" {
             if let checksum = entry.checksum { out[entry.revision] = checksum }
         }
         return out
+    }
+
+    /// Records that the applied revisions `edited` now have these checksums, so the
+    /// next run does not stop on them again.
+    public func acceptEdits(_ edited: [(revision: String, checksum: String?)]) throws(DatabaseError) {
+        guard !edited.isEmpty else { return }
+        try driver.begin()
+        do {
+            try record(edited, .edited, durationMs: nil, note: "--allow-edited: the file changed after it was applied; this text is accepted")
+            try driver.commit()
+        } catch {
+            driver.rollbackQuietly()
+            throw error
+        }
     }
 
     func moveHeads(removing: [String], adding: [String]) throws(DatabaseError) {

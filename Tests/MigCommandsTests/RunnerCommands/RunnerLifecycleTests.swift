@@ -282,9 +282,7 @@ import Testing
             #expect(r.status == 2, "\(args): \(r.stderr)")
             #expect(!(r.stdout + r.stderr).contains("s3cr3t-pw"), "\(args) printed the password: \(r.stderr)")
             #expect(r.stderr.contains("alice:***@127.0.0.1:1/app"), "\(args): \(r.stderr)")
-            if args != ["check"] {  // FIXME(lead): check says "cannot introspect URL: cannot connect to URL: ..."
-                #expect(r.stderr.components(separatedBy: "127.0.0.1:1/app").count == 2, "\(args) names the database once: \(r.stderr)")
-            }
+            #expect(r.stderr.components(separatedBy: "127.0.0.1:1/app").count == 2, "\(args) names the database once: \(r.stderr)")
         }
         let env = try CLI.run(["upgrade"], in: p.dir, environment: ["MIGC_DATABASE_URL": url])
         #expect(env.status == 2)
