@@ -82,6 +82,53 @@ def print_row(row):
               % (label, mt, mm, peer, pt, pm, mt / pt if pt else float("nan")))
 
 
+def affinity(declared):
+    """SQLite's type affinity rules (https://sqlite.org/datatype3.html 3.1)."""
+    t = (declared or "").upper()
+    if "INT" in t:
+        return "INTEGER"
+    if "CHAR" in t or "CLOB" in t or "TEXT" in t:
+        return "TEXT"
+    if "BLOB" in t or not t:
+        return "BLOB"
+    if "REAL" in t or "FLOA" in t or "DOUB" in t:
+        return "REAL"
+    return "NUMERIC"
+
+
+def sqlite_schema(path, skip):
+    """Tables (columns: name, affinity, not null), indexes (table, columns, unique)."""
+    import sqlite3
+    con = sqlite3.connect(path)
+    tables = {}
+    indexes = {}
+    names = [r[0] for r in con.execute("select name from sqlite_master where type='table' and name not like 'sqlite_%'")]
+    for t in names:
+        if t in skip:
+            continue
+        cols = []
+        for cid, name, typ, notnull, default, pk in con.execute("pragma table_info('%s')" % t):
+            cols.append((name, affinity(typ), bool(notnull) or bool(pk)))
+        tables[t] = cols
+        for _, iname, unique, origin, _ in con.execute("pragma index_list('%s')" % t):
+            if origin != "c":
+                continue
+            icols = [r[2] for r in con.execute("pragma index_info('%s')" % iname)]
+            indexes[iname] = (t, tuple(icols), bool(unique))
+    con.close()
+    return tables, indexes
+
+
+def same_schema_as_alembic(cli_db, alembic_db):
+    a = sqlite_schema(cli_db, {"migc_version", "migc_history"})
+    b = sqlite_schema(alembic_db, {"alembic_version"})
+    if a == b:
+        return "same schema as Alembic (%d tables, %d indexes: names, column affinities, nullability, index columns)" % (len(a[0]), len(a[1]))
+    diffs = [t for t in set(a[0]) | set(b[0]) if a[0].get(t) != b[0].get(t)]
+    idiffs = [i for i in set(a[1]) | set(b[1]) if a[1].get(i) != b[1].get(i)]
+    return "DIFFERENT from Alembic: tables %s, indexes %s" % (sorted(diffs)[:5], sorted(idiffs)[:5])
+
+
 def single_transaction(script, out):
     """The same DDL in one transaction: drop per-revision BEGIN/COMMIT lines."""
     with open(script) as f, open(out, "w") as g:
@@ -156,6 +203,8 @@ def main():
         if with_alembic:
             fresh(adb)
             alembic_upgrade()
+            cli_run(script)()
+            print("  sqlite3 CLI on the built script, %d revisions: %s" % (n, same_schema_as_alembic(cli, adb)))
         for cmd in ("current", "heads", "history"):
             argv = migc_db(cmd) if cmd == "current" else migc(cmd)
             m.pair("%s, %d" % (cmd, n), lambda argv=argv: run(argv),

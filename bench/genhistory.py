@@ -134,7 +134,7 @@ def main():
 
 def write_alembic_scaffold(root):
     with open(os.path.join(root, "alembic.ini"), "w") as f:
-        f.write("[alembic]\nscript_location = %s\nsqlalchemy.url = sqlite:///alembic.db\n" % root)
+        f.write("[alembic]\nscript_location = %s\nsqlalchemy.url = sqlite:///alembic.db\n" % os.path.abspath(root))
     with open(os.path.join(root, "env.py"), "w") as f:
         f.write(ALEMBIC_ENV)
     with open(os.path.join(root, "script.py.mako"), "w") as f:
