@@ -10,7 +10,8 @@ struct FmtCommand: ParsableCommand {
         discussion: """
             With no PATHS, formats every .mig file under the migrations directory. Files with \
             syntax errors are reported and left untouched. --check writes nothing: it lists the \
-            files that are not in canonical form and exits 1 when there are any.
+            files that are not in canonical form and exits 1 when there are any. `migc fmt -` \
+            formats standard input to standard output (for editors).
             """)
 
     @OptionGroup var project: ProjectOptions
@@ -22,6 +23,7 @@ struct FmtCommand: ParsableCommand {
     var paths: [String] = []
 
     func run() throws {
+        if paths == ["-"] { return try formatStandardInput() }
         let targets = paths.isEmpty ? [project.migrationsDirectory(try project.loadConfig())] : paths
         var sources = SourceStore()
         var failed = false
@@ -41,6 +43,24 @@ struct FmtCommand: ParsableCommand {
         }
         if !changed.isEmpty { Terminal.write(changed.map { $0 + "\n" }.joined()) }
         if failed || (check && !changed.isEmpty) { throw ErrorsReported() }
+    }
+
+    /// `migc fmt -`: standard input to standard output; with `--check`, only the exit code.
+    func formatStandardInput() throws {
+        let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+        let path = "<stdin>"
+        switch Self.format(bytes: bytes, path: path) {
+        case .clean:
+            if !check { Terminal.write(String(decoding: bytes, as: UTF8.self)) }
+        case .reformatted(let text):
+            if check { throw ErrorsReported() }
+            Terminal.write(text)
+        case .failed(let diagnostics):
+            var sources = SourceStore()
+            sources.add(SourceFile(path: path, bytes: bytes))
+            Terminal.report(diagnostics, sources: sources, noColor: project.noColor)
+            throw ErrorsReported()
+        }
     }
 
     enum Outcome: Equatable {

@@ -13,12 +13,20 @@ public struct MigcCommand: ParsableCommand {
         subcommands: [
             InitCommand.self,
             NewCommand.self,
-            MergeCommand.self,
-            ParseCommand.self,
+            LintCommand.self,
             FmtCommand.self,
-            HeadsCommand.self,
+            BuildCommand.self,
+            UpgradeCommand.self,
+            DowngradeCommand.self,
+            CurrentCommand.self,
             HistoryCommand.self,
+            HeadsCommand.self,
             BranchesCommand.self,
+            ShowCommand.self,
+            MergeCommand.self,
+            StampCommand.self,
+            CheckCommand.self,
+            ParseCommand.self,
         ])
 
     public init() {}

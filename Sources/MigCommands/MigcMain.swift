@@ -13,6 +13,9 @@ public enum MigcMain {
         } catch let failure as UsageFailure {
             Terminal.writeError(failure.message.hasSuffix("\n") ? failure.message : failure.message + "\n")
             exit(2)
+        } catch let failure as CommandFailure {
+            Terminal.writeError(failure.message.hasSuffix("\n") ? failure.message : failure.message + "\n")
+            exit(1)
         } catch is ErrorsReported {
             exit(1)
         } catch {

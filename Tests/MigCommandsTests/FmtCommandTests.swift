@@ -93,6 +93,17 @@ import Testing
         #expect(try CLI.run(["fmt"], in: dir).status == 2)  // no ./migrations
     }
 
+    @Test func formatsStandardInputToStandardOutput() throws {
+        let dir = try Self.project([:])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let result = try CLI.run(["fmt", "-"], in: dir, stdin: Self.messy)
+        #expect(result.status == 0 && result.stdout == Self.tidy, "\(result.stderr)")
+        #expect(try CLI.run(["fmt", "--check", "-"], in: dir, stdin: Self.messy).status == 1)
+        #expect(try CLI.run(["fmt", "--check", "-"], in: dir, stdin: Self.tidy).status == 0)
+        let broken = try CLI.run(["fmt", "-"], in: dir, stdin: "revision a1\nmessage\n")
+        #expect(broken.status == 1 && broken.stdout.isEmpty && broken.stderr.contains("<stdin>:2:"), "\(broken.stderr)")
+    }
+
     @Test func theExamplesAreFormatted() throws {
         let result = try CLI.run(["fmt", "--check", "examples"], in: CLI.packageRoot)
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")

@@ -47,3 +47,9 @@ struct UsageFailure: Error, CustomStringConvertible {
 
 /// The run found errors (already printed): exit code 1.
 struct ErrorsReported: Error {}
+
+/// A problem with the data (not the command line): printed as is, exit code 1.
+struct CommandFailure: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}

@@ -4,38 +4,54 @@
 
 enum SQLText {
     /// `"name"` with `"` doubled (sqlite, postgres).
+    /// `text` with every `quote` byte written twice. Names and literals are quoted
+    /// for every statement migc emits, so the common case (nothing to double) is a
+    /// scan, not a rebuild.
+    static func doubling(_ quote: UInt8, in text: String) -> String {
+        guard text.utf8.contains(quote) else { return text }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 4)
+        for byte in text.utf8 {
+            bytes.append(byte)
+            if byte == quote { bytes.append(byte) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     static func doubleQuoted(_ identifier: String) -> String {
-        "\"" + identifier.replacing("\"", with: "\"\"") + "\""
+        "\"" + doubling(UInt8(ascii: "\""), in: identifier) + "\""
     }
 
     /// `` `name` `` with backticks doubled (mysql).
     static func backtickQuoted(_ identifier: String) -> String {
-        "`" + identifier.replacing("`", with: "``") + "`"
+        "`" + doubling(UInt8(ascii: "`"), in: identifier) + "`"
     }
 
     /// `'text'` with `'` doubled: the SQL standard form (sqlite).
     static func standardLiteral(_ string: String) -> String {
-        "'" + string.replacing("'", with: "''") + "'"
+        "'" + doubling(UInt8(ascii: "'"), in: string) + "'"
     }
 
     /// Postgres: the standard form, or `E'...'` with backslashes doubled when the
     /// text has a backslash, so the result is the same under either setting of
     /// `standard_conforming_strings`.
     static func postgresLiteral(_ string: String) -> String {
-        guard string.contains("\\") else { return standardLiteral(string) }
+        guard string.utf8.contains(UInt8(ascii: "\\")) else { return standardLiteral(string) }
         let body = string.replacing("\\", with: "\\\\").replacing("'", with: "''")
         return "E'" + body + "'"
     }
 
     /// MySQL: backslashes doubled and `'` doubled (default `sql_mode`).
     static func mysqlLiteral(_ string: String) -> String {
-        "'" + string.replacing("\\", with: "\\\\").replacing("'", with: "''") + "'"
+        let escaped = string.utf8.contains(UInt8(ascii: "\\")) ? string.replacing("\\", with: "\\\\") : string
+        return "'" + doubling(UInt8(ascii: "'"), in: escaped) + "'"
     }
 
     /// Text safe inside a `--` comment: line breaks and other control characters
     /// become spaces, so a message cannot end the comment and start SQL.
     static func commentText(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
             switch scalar.properties.generalCategory {
             case .control, .lineSeparator, .paragraphSeparator, .format: " "
             default: scalar

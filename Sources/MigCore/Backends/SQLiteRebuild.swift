@@ -107,6 +107,14 @@ struct SQLiteRebuildPlanner {
                 "INSERT INTO \(q(temporary)) (\(copied.map { q($0.0) }.joined(separator: ", ")))\n"
                     + "  SELECT \(copied.map { q($0.1) }.joined(separator: ", ")) FROM \(q(name))")
         }
+        if rebuild.hadAutoincrement && backend.inlinesPrimaryKey(table) {
+            // Keep AUTOINCREMENT's high-water mark: dropping T deletes its counter.
+            texts += [
+                "DELETE FROM \"sqlite_sequence\" WHERE \"name\" = \(backend.literal(temporary))",
+                "INSERT INTO \"sqlite_sequence\" (\"name\", \"seq\")\n  SELECT \(backend.literal(temporary)), \"seq\" "
+                    + "FROM \"sqlite_sequence\" WHERE \"name\" = \(backend.literal(name))",
+            ]
+        }
         texts += [
             "DROP TABLE \(q(name))",
             "PRAGMA legacy_alter_table = ON",
@@ -122,9 +130,9 @@ struct SQLiteRebuildPlanner {
     /// into a temp table whose CHECK fails on a non-zero count, so both the runner
     /// and `sqlite3 < script` stop on a violation.
     private func foreignKeyCheck(of table: Table, in schema: Schema) -> [String] {
-        let referencing = schema.sortedTables.filter { other in
+        let referencing = schema.tables.values.filter { other in
             other.name != table.name && other.foreignKeys.values.contains { $0.referencedTable == table.name }
-        }
+        }.sorted { $0.name < $1.name }
         guard !table.foreignKeys.isEmpty || !referencing.isEmpty else { return [] }
         let counts = ([table] + referencing).map {
             "(SELECT count(*) FROM pragma_foreign_key_check(\(backend.literal($0.name))))"
@@ -147,12 +155,15 @@ struct PendingRebuild {
     /// Current column name -> the old table's column its values come from.
     var sources: [String: String]
     var last: OpStep
+    /// The table had an AUTOINCREMENT key (a counter in `sqlite_sequence`).
+    let hadAutoincrement: Bool
 
     init(table: String, first step: OpStep) {
         self.table = table
         self.origin = step.statement.span
         self.last = step
         let columns = step.before.tables[table]?.columns ?? []
+        self.hadAutoincrement = step.before.tables[table].map(SQLiteBackend().inlinesPrimaryKey) ?? false
         self.sources = Dictionary(columns.map { ($0.name, $0.name) }, uniquingKeysWith: { first, _ in first })
         absorb(step)
     }

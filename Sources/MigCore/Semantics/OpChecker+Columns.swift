@@ -109,6 +109,7 @@ extension OpChecker {
             return
         }
         let after = schema.applying(.addColumn(a))
+        folded = after
         guard let table = after.tables[t.name] else { return }
         var inner = OpChecker(schema: after)
         inner.deferKeyChecks = true
@@ -129,8 +130,8 @@ extension OpChecker {
                   notes: Self.note("defined here", span), help: "drop that first")
             return
         }
-        for other in schema.sortedTables {
-            for fk in other.foreignKeys.values.sorted(by: { $0.name < $1.name }) where fk.points(at: t.name, c.name) && !(other.name == t.name && fk.columns == [c.name]) {
+        for (other, fk) in foreignKeys(referencing: t.name) where fk.points(at: t.name, c.name) && !(other.name == t.name && fk.columns == [c.name]) {
+            do {
                 error(CheckCode.columnInUse, "cannot drop column `\(t.name).\(c.name)`: foreign key `\(fk.name)` on `\(other.name)` references it",
                       at: d.column.span, notes: Self.note("foreign key `\(fk.name)` defined here", fk.definedAt),
                       help: "drop the constraint first: `drop constraint \(fk.name) on \(other.name)`")

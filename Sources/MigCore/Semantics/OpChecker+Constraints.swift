@@ -105,8 +105,7 @@ extension OpChecker {
 
     mutating func checkAddConstraint(_ a: AddConstraint) {
         guard let t = table(a.table) else { return }
-        let folded = a.name.name.lowercased()
-        if let existing = t.constraintNames.first(where: { $0.lowercased() == folded }) {
+        if let existing = t.constraintNames.first(where: { $0.equalsIgnoringCase(a.name.name) }) {
             error(CheckCode.constraintExists, "constraint `\(existing)` already exists on `\(t.name)`", at: a.name.span,
                   notes: Self.note("\(t.constraintKind(existing) ?? "constraint") `\(existing)` defined here", t.constraintSpan(existing) ?? .synthesized))
             return
@@ -125,6 +124,7 @@ extension OpChecker {
             cols.forEach { column($0, in: t) }
         case .foreignKey(let cols, let target):
             let after = schema.applying(.addConstraint(a))
+            self.folded = after
             var inner = OpChecker(schema: after)
             inner.checkForeignKey(columns: cols, target: target, table: after.tables[t.name] ?? t)
             diagnostics += inner.diagnostics
@@ -156,9 +156,8 @@ extension OpChecker {
         var probeSchema = schema
         probeSchema.tables[t.name] = rest
         if OpChecker(schema: probeSchema).isUniqueKey(Array(keyColumns), of: rest) { return }
-        for other in schema.sortedTables {
-            for fk in other.foreignKeys.values.sorted(by: { $0.name < $1.name })
-            where fk.referencedTable == t.name && Set(fk.referencedColumns) == keyColumns {
+        for (other, fk) in foreignKeys(referencing: t.name) where Set(fk.referencedColumns) == keyColumns {
+            do {
                 error(CheckCode.constraintInUse, "cannot drop \(kind) `\(n)`: foreign key `\(fk.name)` on `\(other.name)` references its columns",
                       at: d.name.span, notes: Self.note("foreign key `\(fk.name)` defined here", fk.definedAt),
                       help: "drop the foreign key first: `drop constraint \(fk.name) on \(other.name)`")
@@ -173,9 +172,9 @@ extension OpChecker {
         var probeSchema = schema
         probeSchema.indexes[index.name] = nil
         let probe = OpChecker(schema: probeSchema)
-        for other in schema.sortedTables {
-            for fk in other.foreignKeys.values.sorted(by: { $0.name < $1.name })
-            where fk.referencedTable == t.name && Set(fk.referencedColumns) == Set(index.columns.map(\.name.name)) && !probe.isUniqueKey(fk.referencedColumns, of: t) {
+        for (other, fk) in foreignKeys(referencing: t.name)
+        where Set(fk.referencedColumns) == Set(index.columns.map(\.name.name)) && !probe.isUniqueKey(fk.referencedColumns, of: t) {
+            do {
                 error(CheckCode.constraintInUse, "cannot drop unique index `\(index.name)`: foreign key `\(fk.name)` on `\(other.name)` references its columns",
                       at: span, notes: Self.note("foreign key `\(fk.name)` defined here", fk.definedAt),
                       help: "drop the foreign key first: `drop constraint \(fk.name) on \(other.name)`")

@@ -15,6 +15,8 @@ public struct OpChecker: Sendable {
     /// `create table` may be followed by `add primary key`.
     var pendingAutoincrement: [PendingAutoincrement] = []
     var deferKeyChecks = false
+    /// The schema after the op being checked, when a check already computed it.
+    var folded: Schema?
 
     struct PendingAutoincrement: Sendable {
         var table: String
@@ -49,7 +51,8 @@ public struct OpChecker: Sendable {
         case .dropConstraint(let d): checkDropConstraint(d)
         case .sql: break
         }
-        schema = schema.applying(statement.operation)
+        schema = folded ?? schema.applying(statement.operation)
+        folded = nil
         // Autoincrement columns whose primary key is now in place are settled.
         pendingAutoincrement.removeAll { p in schema.tables[p.table].map { $0.primaryKey?.columns == [p.column] } ?? true }
     }
@@ -94,27 +97,38 @@ public struct OpChecker: Sendable {
     /// A new table or index name must not collide with a table, an index, or an
     /// index-backed constraint (PostgreSQL keeps them all in one namespace), ignoring case.
     mutating func checkNewRelationName(_ id: Identifier, kind: String, code: String, allowing existing: String? = nil) {
-        let folded = id.name.lowercased()
-        if let t = schema.tables.values.first(where: { $0.name.lowercased() == folded && $0.name != existing }) {
-            let what = t.name == id.name ? "table `\(t.name)` already exists" : "\(kind) `\(id.name)` collides with table `\(t.name)` (names are case-insensitive in SQLite and MySQL)"
-            error(code, kind == "table" ? what : "\(kind) name `\(id.name)` is already used by table `\(t.name)`",
+        let name = id.name
+        if let t = schema.tables[name] ?? schema.tables.keys.first(where: { $0 != existing && $0.equalsIgnoringCase(name) }).flatMap({ schema.tables[$0] }), t.name != existing {
+            let what = t.name == name ? "table `\(t.name)` already exists" : "\(kind) `\(name)` collides with table `\(t.name)` (names are case-insensitive in SQLite and MySQL)"
+            error(code, kind == "table" ? what : "\(kind) name `\(name)` is already used by table `\(t.name)`",
                   at: id.span, notes: Self.note("table `\(t.name)` created here", t.definedAt))
             return
         }
-        if let i = schema.indexes.values.first(where: { $0.name.lowercased() == folded }) {
-            let message = kind == "index" && i.name == id.name ? "index `\(i.name)` already exists"
-                : "\(kind) name `\(id.name)` is already used by index `\(i.name)`"
+        // Keys only: iterating values would copy every index.
+        if let i = schema.indexes[name] ?? schema.indexes.keys.first(where: { $0.equalsIgnoringCase(name) }).flatMap({ schema.indexes[$0] }) {
+            let message = kind == "index" && i.name == name ? "index `\(i.name)` already exists"
+                : "\(kind) name `\(name)` is already used by index `\(i.name)`"
             error(code, message, at: id.span, notes: Self.note("index `\(i.name)` created here", i.definedAt))
             return
         }
-        for t in schema.sortedTables {
-            let backed = ([t.primaryKey?.name].compactMap { $0 } + t.uniques.keys.sorted())
-            if let n = backed.first(where: { $0.lowercased() == folded }) {
-                error(code, "\(kind) name `\(id.name)` is already used by \(t.constraintKind(n) ?? "constraint") `\(n)` on `\(t.name)`",
-                      at: id.span, notes: Self.note("\(t.constraintKind(n) ?? "constraint") `\(n)` defined here", t.constraintSpan(n) ?? .synthesized))
-                return
-            }
+        var hits: [(Table, String)] = []
+        for t in schema.tables.values {
+            if let pk = t.primaryKey, pk.name.equalsIgnoringCase(name) { hits.append((t, pk.name)) }
+            for u in t.uniques.keys where u.equalsIgnoringCase(name) { hits.append((t, u)) }
         }
+        if let (t, n) = hits.min(by: { ($0.0.name, $0.1) < ($1.0.name, $1.1) }) {
+            error(code, "\(kind) name `\(name)` is already used by \(t.constraintKind(n) ?? "constraint") `\(n)` on `\(t.name)`",
+                  at: id.span, notes: Self.note("\(t.constraintKind(n) ?? "constraint") `\(n)` defined here", t.constraintSpan(n) ?? .synthesized))
+        }
+    }
+
+    /// Foreign keys (of any table) whose target is `table`, by table then name.
+    func foreignKeys(referencing table: String) -> [(Table, ForeignKey)] {
+        var out: [(Table, ForeignKey)] = []
+        for t in schema.tables.values where !t.foreignKeys.isEmpty {
+            for fk in t.foreignKeys.values where fk.referencedTable == table { out.append((t, fk)) }
+        }
+        return out.sorted { ($0.0.name, $0.1.name) < ($1.0.name, $1.1.name) }
     }
 
     // MARK: Tables
@@ -139,6 +153,7 @@ public struct OpChecker: Sendable {
         }
         // Check columns and constraints against the table as created (self-references work).
         let created = schema.applying(.createTable(c))
+        folded = created
         guard let table = created.tables[c.name.name] else { return }
         var inner = OpChecker(schema: created)
         inner.deferKeyChecks = true
@@ -187,8 +202,8 @@ public struct OpChecker: Sendable {
 
     mutating func checkDropTable(_ d: DropTable) {
         guard let t = table(d.name) else { return }
-        for other in schema.sortedTables where other.name != t.name {
-            for fk in other.foreignKeys.values.sorted(by: { $0.name < $1.name }) where fk.referencedTable == t.name {
+        for (other, fk) in foreignKeys(referencing: t.name) where other.name != t.name {
+            do {
                 error(CheckCode.tableInUse, "cannot drop table `\(t.name)`: foreign key `\(fk.name)` on `\(other.name)` references it",
                       at: d.name.span, notes: Self.note("foreign key `\(fk.name)` defined here", fk.definedAt),
                       help: "drop the constraint first: `drop constraint \(fk.name) on \(other.name)`")
@@ -200,5 +215,25 @@ public struct OpChecker: Sendable {
     mutating func checkRenameTable(_ r: RenameTable) {
         guard table(r.name) != nil else { return }
         checkNewRelationName(r.newName, kind: "table", code: CheckCode.tableExists, allowing: r.name.name)
+    }
+}
+
+extension String {
+    /// ASCII case-insensitive equality, without allocating (SQLite and MySQL fold
+    /// identifiers this way).
+    func equalsIgnoringCase(_ other: String) -> Bool {
+        let a = utf8, b = other.utf8
+        guard a.count == b.count else { return false }
+        var i = a.startIndex, j = b.startIndex
+        while i != a.endIndex {
+            let x = a[i], y = b[j]
+            if x != y {
+                let lx = x >= 65 && x <= 90 ? x | 0x20 : x, ly = y >= 65 && y <= 90 ? y | 0x20 : y
+                if lx != ly { return false }
+            }
+            i = a.index(after: i)
+            j = b.index(after: j)
+        }
+        return true
     }
 }

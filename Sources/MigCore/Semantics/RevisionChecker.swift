@@ -19,9 +19,10 @@ public struct CheckedRevision: Sendable {
 }
 
 public enum RevisionChecker {
-    /// Checks `file` from `before`. `verify: false` skips the downgrade comparison
-    /// (used when replaying a branch at a merge, where only the upgrade matters).
-    public static func check(id: String, file: MigFile, before: Schema) -> (CheckedRevision, [Diagnostic]) {
+    /// Checks `file` from `before`. `verifyDerived` also compares the result of a
+    /// derived downgrade with `before` (E202): a check of migc itself, which the
+    /// property tests run on thousands of random histories; off by default.
+    public static func check(id: String, file: MigFile, before: Schema, verifyDerived: Bool = false) -> (CheckedRevision, [Diagnostic]) {
         var checker = OpChecker(schema: before)
         let upgrade = steps(file.upgrade?.statements ?? [], from: &checker)
         let after = checker.schema
@@ -36,27 +37,89 @@ public enum RevisionChecker {
             var down = OpChecker(schema: after)
             revision.downgrade = steps(block.statements, from: &down)
             diagnostics += down.diagnostics
+            let touched = scope(file.upgrade?.statements ?? [], block.statements, in: [before, after, down.schema])
             if upgradeClean, !down.diagnostics.hasErrors,
-               let first = SchemaDiff.between(expected: before, actual: down.schema).first {
+               let first = SchemaDiff.between(expected: before, actual: down.schema, tables: touched.tables, indexNames: touched.indexNames).first {
                 diagnostics.append(mismatch(first, at: block.span, file: file.path, code: CheckCode.downgradeMismatch, downgrade: block.statements))
             }
         case nil:
             revision.downgradeIsDerived = true
-            let (statements, irreversible) = Inverse.downgrade(of: file.upgrade?.statements ?? [], from: before)
-            revision.irreversibleStatement = irreversible
-            if let statements {
-                var schema = after
-                revision.downgrade = statements.map { s in
-                    let next = schema.applying(s.operation)
-                    defer { schema = next }
-                    return OpStep(statement: s, before: schema, after: next)
+            // Inverses from the schema before each op: the upgrade steps have them.
+            var parts: [[Statement]] = []
+            for step in upgrade {
+                guard let inverse = Inverse.of(step.statement, in: step.before) else {
+                    revision.irreversibleStatement = step.statement
+                    break
                 }
-                if upgradeClean, let first = SchemaDiff.between(expected: before, actual: schema).first {
-                    diagnostics.append(mismatch(first, at: file.upgrade?.span ?? file.span, file: file.path, code: CheckCode.derivedDowngradeMismatch, downgrade: []))
+                parts.append(inverse)
+            }
+            if revision.irreversibleStatement == nil {
+                let statements = Array(parts.reversed().joined())
+                if verifyDerived || !upgradeClean {
+                    var schema = after
+                    revision.downgrade = statements.map { s in
+                        let next = schema.applying(s.operation)
+                        defer { schema = next }
+                        return OpStep(statement: s, before: schema, after: next)
+                    }
+                    let touched = scope(file.upgrade?.statements ?? [], statements, in: [before, after, schema])
+                    if verifyDerived, upgradeClean, let first = SchemaDiff.between(expected: before, actual: schema, tables: touched.tables, indexNames: touched.indexNames).first {
+                        diagnostics.append(mismatch(first, at: file.upgrade?.span ?? file.span, file: file.path, code: CheckCode.derivedDowngradeMismatch, downgrade: []))
+                    }
+                } else {
+                    revision.downgrade = sharedSteps(undoing: upgrade, with: Array(parts))
                 }
             }
         }
         return (revision, diagnostics)
+    }
+
+    /// What a revision can have changed: the tables its ops name (an index's table
+    /// for index ops) and those whose foreign keys point at them (renames rewrite
+    /// those); and the indexes it names, or nil when an op (a drop or rename of a
+    /// table or column) changes indexes it does not name. Everything else is shared,
+    /// untouched, between the schemas, so the comparison stays small.
+    struct Scope {
+        var tables: Set<String> = []
+        var indexNames: Set<String>? = []
+    }
+
+    static func scope(_ up: [Statement], _ down: [Statement], in schemas: [Schema]) -> Scope {
+        var scope = Scope()
+        for s in up + down {
+            scope.tables.formUnion(s.operation.tableNames)
+            switch s.operation {
+            case .createIndex(let c): scope.indexNames?.insert(c.name.name)
+            case .dropIndex(let d):
+                scope.indexNames?.insert(d.name.name)
+                for schema in schemas { if let t = schema.indexes[d.name.name]?.table { scope.tables.insert(t) } }
+            case .dropTable, .renameTable, .dropColumn, .renameColumn: scope.indexNames = nil
+            default: break
+            }
+        }
+        for schema in schemas {
+            for t in schema.tables.values where !t.foreignKeys.isEmpty && t.foreignKeys.values.contains(where: { scope.tables.contains($0.referencedTable) }) {
+                scope.tables.insert(t.name)
+            }
+        }
+        return scope
+    }
+
+    /// The derived downgrade's steps without folding again: an exact inverse of
+    /// upgrade step k goes from k's `after` back to k's `before`, so those snapshots
+    /// are reused (only the middle of a multi-statement inverse is folded). Exact
+    /// because inverses are (the property tests check it with `verifyDerived`).
+    static func sharedSteps(undoing upgrade: [OpStep], with inverses: [[Statement]]) -> [OpStep] {
+        var out: [OpStep] = []
+        for (step, inverse) in zip(upgrade, inverses).reversed() {
+            var schema = step.after
+            for (i, s) in inverse.enumerated() {
+                let next = i == inverse.count - 1 ? step.before : schema.applying(s.operation)
+                out.append(OpStep(statement: s, before: schema, after: next))
+                schema = next
+            }
+        }
+        return out
     }
 
     static func steps(_ statements: [Statement], from checker: inout OpChecker) -> [OpStep] {

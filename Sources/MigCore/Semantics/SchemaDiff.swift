@@ -39,16 +39,37 @@ public struct SchemaDifference: Hashable, Sendable, CustomStringConvertible {
 
 public enum SchemaDiff {
     public static func between(expected: Schema, actual: Schema) -> [SchemaDifference] {
+        between(expected: expected, actual: actual, tables: Set(expected.tables.keys).union(actual.tables.keys)
+                .union(expected.indexes.values.map(\.table)).union(actual.indexes.values.map(\.table)))
+    }
+
+    /// The differences in `tables` only (their columns, constraints and indexes):
+    /// what the checker uses when it knows which tables a revision touched.
+    /// `indexNames`, when given, are the only indexes that can differ (the checker
+    /// knows which ones a revision names); nil compares every index on `tables`.
+    public static func between(expected: Schema, actual: Schema, tables: Set<String>, indexNames: Set<String>? = nil) -> [SchemaDifference] {
         var out: [SchemaDifference] = []
-        let names = Set(expected.tables.keys).union(actual.tables.keys).sorted()
-        for name in names {
+        var expectedIndexes: [String: [Index]] = [:], actualIndexes: [String: [Index]] = [:]
+        if let indexNames {
+            for n in indexNames {
+                if let i = expected.indexes[n] { expectedIndexes[i.table, default: []].append(i) }
+                if let i = actual.indexes[n] { actualIndexes[i.table, default: []].append(i) }
+            }
+        } else {
+            // One pass over each index namespace, not one per table.
+            for i in expected.indexes.values where tables.contains(i.table) { expectedIndexes[i.table, default: []].append(i) }
+            for i in actual.indexes.values where tables.contains(i.table) { actualIndexes[i.table, default: []].append(i) }
+        }
+        let tables = tables.union(expectedIndexes.keys).union(actualIndexes.keys)
+        for name in tables.sorted() {
             switch (expected.tables[name], actual.tables[name]) {
             case (let e?, nil): out.append(.init(kind: .missing, table: name, object: "table `\(name)`", expectedAt: e.definedAt))
             case (nil, let a?): out.append(.init(kind: .unexpected, table: name, object: "table `\(name)`", actualAt: a.definedAt))
-            case (let e?, let a?): out += tableDifferences(e, a)
-            case (nil, nil): break
+            case (let e?, let a?) where e != a: out += tableDifferences(e, a)
+            default: break
             }
-            out += indexDifferences(expected.indexes(on: name), actual.indexes(on: name), table: name)
+            if expectedIndexes[name] == nil && actualIndexes[name] == nil { continue }
+            out += indexDifferences((expectedIndexes[name] ?? []).sorted { $0.name < $1.name }, (actualIndexes[name] ?? []).sorted { $0.name < $1.name }, table: name)
         }
         return out
     }

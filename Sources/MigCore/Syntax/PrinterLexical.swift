@@ -25,7 +25,9 @@ extension Printer {
         return backticked(name)
     }
 
-    /// Between backticks; a backtick inside is doubled.
+    /// Between backticks. A parsed name never holds a backtick (the lexer ends the
+    /// name there); one built elsewhere (introspection) has it doubled, which the
+    /// parser then reports rather than misreads.
     static func backticked(_ name: String) -> String {
         var out = "`"
         for ch in name {
@@ -75,8 +77,8 @@ extension Printer {
     /// A text a triple string cannot hold (it contains `"""` or ends with `"`)
     /// falls back to an escaped string.
     static func sqlLiteral(_ value: String) -> String {
-        let needsTriple = value.contains("\n") || value.contains("\"")
-        let tripleable = !value.contains("\"\"\"") && !value.hasSuffix("\"") && !value.contains("\r")
+        let needsTriple = value.utf8.contains(UInt8(ascii: "\n")) || value.contains("\"")
+        let tripleable = !value.contains("\"\"\"") && !value.hasSuffix("\"")
         return needsTriple && tripleable ? "\"\"\"" + value + "\"\"\"" : stringLiteral(value)
     }
 

@@ -48,6 +48,9 @@ CREATE TABLE "_migc_new_items" (
 );
 INSERT INTO "_migc_new_items" ("id", "price", "note", "qty", "status")
   SELECT "id", "price", "note", "qty", "status" FROM "items";
+DELETE FROM "sqlite_sequence" WHERE "name" = '_migc_new_items';
+INSERT INTO "sqlite_sequence" ("name", "seq")
+  SELECT '_migc_new_items', "seq" FROM "sqlite_sequence" WHERE "name" = 'items';
 DROP TABLE "items";
 PRAGMA legacy_alter_table = ON;
 ALTER TABLE "_migc_new_items" RENAME TO "items";
@@ -78,6 +81,9 @@ CREATE TABLE "_migc_new_items" (
 );
 INSERT INTO "_migc_new_items" ("id", "price", "note", "qty", "status")
   SELECT "id", "price", "note", "qty", "status" FROM "items";
+DELETE FROM "sqlite_sequence" WHERE "name" = '_migc_new_items';
+INSERT INTO "sqlite_sequence" ("name", "seq")
+  SELECT '_migc_new_items', "seq" FROM "sqlite_sequence" WHERE "name" = 'items';
 DROP TABLE "items";
 PRAGMA legacy_alter_table = ON;
 ALTER TABLE "_migc_new_items" RENAME TO "items";

@@ -110,4 +110,20 @@ import Testing
         #expect(try shell.count("child") == 1)
         #expect(try shell.query("SELECT count(*) FROM pragma_foreign_key_list('child')") == ["0"])
     }
+
+    @Test func rebuildKeepsTheAutoincrementCounter() throws {
+        let t0 = Table(
+            name: "t", columns: [Column(name: "id", type: .int, nullable: false, autoincrement: true), Column(name: "v", type: .int)],
+            primaryKey: PrimaryKey(name: "t_pkey", columns: ["id"]))
+        var t1 = t0
+        t1.columns[1].nullable = false
+        let s0 = Schema(tables: ["t": t0]), s1 = Schema(tables: ["t": t1])
+        let create = step(.createTable(CreateTable(name: Identifier("t"), columns: [])), .empty, s0)
+        let alter = step(.alterColumn(AlterColumn(table: Identifier("t"), column: Identifier("v"), change: .setNotNull)), s0, s1)
+        let shell = try SQLiteShell()
+        defer { shell.remove() }
+        try shell.run(script([create]) + "INSERT INTO t (v) VALUES (1), (2), (3); DELETE FROM t WHERE id = 3;")
+        try shell.run(".bail on\nBEGIN;\n" + script([alter]) + "COMMIT;\nINSERT INTO t (v) VALUES (4);")
+        #expect(try shell.query("SELECT id FROM t ORDER BY id") == ["1", "2", "4"])
+    }
 }

@@ -32,7 +32,7 @@ struct RandomTrees {
     ]
     static let words = ["lower", "coalesce", "now", "length", "f", "Upper", "true"]
     static let numbers = ["0", "42", "1.5", ".5", "2.", "1e3", "2.5E-3", "007"]
-    static let texts = ["", "x", "it's", "say \"hi\"", "back\\slash", "two\nlines", "tab\there", "ünïcödé", "\"\"\"", "ends with \"", "-- not a comment"]
+    static let texts = ["", "x", "it's", "say \"hi\"", "back\\slash", "two\nlines", "tab\there", "ünïcödé", "\"\"\"", "ends with \"", "-- not a comment", "crlf\r\nline\r"]
     static let comments = ["", " plain", " migc:allow MIG102 - why", "-- double", " `quoted` \"string\"", " ünï"]
 
     mutating func name() -> Identifier { Identifier(pick(Self.names)) }

@@ -42,17 +42,28 @@ public struct UnindexedForeignKey: LintRule {
 
     public func check(_ r: CheckedRevision, config: LintConfig) -> [LintFinding] {
         var out: [LintFinding] = []
-        for table in r.after.sortedTables {
+        // Foreign keys only appear on tables the revision's ops name.
+        let named = Set(r.upgrade.flatMap { $0.statement.operation.tableNames })
+        for table in named.sorted().compactMap({ r.after.tables[$0] }) {
             for fk in table.foreignKeys.values.sorted(by: { $0.name < $1.name }) {
                 guard r.before.tables[table.name]?.foreignKeys[fk.name] == nil,
                       !Self.covered(fk.columns, table: table, schema: r.after) else { continue }
-                let statement = r.upgrade.first { $0.after.tables[table.name]?.foreignKeys[fk.name] != nil }?.statement
+                // New means added here (not carried over by a rename).
+                guard let statement = r.upgrade.first(where: { $0.after.tables[table.name]?.foreignKeys[fk.name] != nil })?.statement,
+                      Self.addsForeignKeys(statement.operation) else { continue }
                 out.append(finding("foreign key `\(fk.name)` on `\(table.name) (\(fk.columns.joined(separator: ", ")))` has no index",
                                    at: fk.definedAt, statement: statement,
                                    help: "add `create index \(table.name)_\(fk.columns.joined(separator: "_"))_idx on \(table.name) (\(fk.columns.joined(separator: ", ")))`"))
             }
         }
         return out
+    }
+
+    static func addsForeignKeys(_ op: Operation) -> Bool {
+        switch op {
+        case .createTable, .addColumn, .addConstraint: true
+        default: false
+        }
     }
 
     /// Some index or key starts with exactly these columns (in any order).

@@ -1,0 +1,119 @@
+import ArgumentParser
+import Foundation
+import MigCore
+
+/// `migc build`: the SQL script for a range of revisions, from the files alone.
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Write the SQL script for a range of revisions (no database needed).",
+        discussion: """
+            Upgrades from --from (default: base) to --to (default: heads). With --down, \
+            downgrades from --from (default: heads) to --to (default: base). --from names what \
+            the database already has. The script includes the version-table statements, so \
+            `sqlite3 DB < out.sql` or `psql -v ON_ERROR_STOP=1 -f out.sql` leaves the database \
+            where `migc upgrade`/`downgrade` would.
+            """)
+
+    @OptionGroup var project: ProjectOptions
+
+    @Option(name: .long, help: "sqlite, postgres or mysql (default: `dialect` in migc.toml, else sqlite).")
+    var dialect: String?
+
+    @Option(name: .long, help: "The revision(s) the database is at (default: base; heads with --down).")
+    var from: String?
+
+    @Option(name: .long, help: "The revision(s) to end at (default: heads; base with --down).")
+    var to: String?
+
+    @Flag(name: .long, help: "Write a downgrade script.")
+    var down = false
+
+    @Option(name: [.customShort("o"), .long], help: "Write the script to FILE (default: standard output).")
+    var output: String?
+
+    @Flag(name: .long, help: "Skip checking the whole history first (when `migc lint` already passed).")
+    var noCheck = false
+
+    func run() throws {
+        let config = try project.loadConfig()
+        let dialect = try chosenDialect(config)
+        let loaded = ProjectLoader.load(directory: project.migrationsDirectory(config))
+        guard loaded.directoryFound else {
+            throw UsageFailure(message: DiagnosticRenderer(sources: loaded.sources, colour: false).render(loaded.diagnostics))
+        }
+        let (graph, diagnostics) = loaded.buildGraph()
+        if Terminal.report(diagnostics, sources: loaded.sources, noColor: project.noColor) { throw ErrorsReported() }
+
+        if !noCheck {
+            let errors = Checker.check(graph, options: CheckOptions()).diagnostics.filter { $0.severity == .error }
+            if Terminal.report(errors, sources: loaded.sources, noColor: project.noColor) { throw ErrorsReported() }
+        }
+
+        let (steps, applied) = try migrationSteps(graph)
+        if let error = MigrationPlanner.firstIrreversible(in: steps, of: graph) {
+            throw reported(irreversible(error.id, path: error.path, declared: error.declared, span: error.statementSpan), loaded)
+        }
+        let script: BuiltScript
+        do {
+            script = try ScriptBuilder.build(
+                steps, in: graph, direction: down ? .downgrade : .upgrade, dialect: dialect, createVersionTables: !down && applied.isEmpty)
+        } catch {
+            throw reported(irreversible(error.id, path: error.path, declared: error.declared, span: error.statementSpan), loaded)
+        }
+        Terminal.report(script.diagnostics, sources: loaded.sources, noColor: project.noColor)
+        try write(script.text)
+    }
+
+    /// Each revision's script section, rendered while the checker streams through
+    /// the history (a schema per revision is never kept for the whole range).
+    private func reported(_ diagnostic: Diagnostic, _ loaded: LoadedProject) -> ErrorsReported {
+        Terminal.report([diagnostic], sources: loaded.sources, noColor: project.noColor)
+        return ErrorsReported()
+    }
+
+    private func chosenDialect(_ config: ProjectConfig) throws -> Dialect {
+        let name = dialect ?? config.dialect ?? Dialect.sqlite.rawValue
+        guard let chosen = Dialect(rawValue: name) else {
+            throw UsageFailure(message: "error: unknown dialect `\(name)`; expected sqlite, postgres or mysql")
+        }
+        return chosen
+    }
+
+    /// The steps to script, and the heads the database starts from.
+    private func migrationSteps(_ graph: RevisionGraph) throws -> ([MigrationStep], Set<String>) {
+        let start = try from.map { try OfflineGraph.resolve($0, in: graph, option: "--from") }
+        let end = try to.map { try OfflineGraph.resolve($0, in: graph, option: "--to") }
+        let heads = RevisionTarget(graph.heads)
+        if !down {
+            let applied = Set((start ?? .base).revisions)
+            return (graph.upgradeSteps(from: applied, to: end ?? heads), applied)
+        }
+        let applied = Set((start ?? heads).revisions)
+        do {
+            return (try graph.downgradeSteps(from: applied, to: end ?? .base), applied)
+        } catch {
+            throw UsageFailure(message: OfflineGraph.usageMessage(error))
+        }
+    }
+
+    private func irreversible(_ id: String, path: String, declared: Bool, span: SourceSpan?) -> Diagnostic {
+        let why = declared ? "it says `downgrade irreversible`" : "a `sql` block has no `reverse` and no downgrade block is written"
+        return .error(
+            "cannot build a downgrade past revision \(id): \(why)",
+            at: span ?? SourceSpan(file: path, start: SourceSpan.synthesized.start, end: SourceSpan.synthesized.end),
+            code: "MIG101", help: "end the range before it with --to, or write a `downgrade { }` block")
+    }
+
+    private func write(_ text: String) throws {
+        guard let output else {
+            Terminal.write(text)
+            return
+        }
+        do {
+            try text.write(toFile: output, atomically: true, encoding: .utf8)
+        } catch {
+            throw UsageFailure(message: "error: cannot write `\(output)`: \(error.localizedDescription)")
+        }
+    }
+}

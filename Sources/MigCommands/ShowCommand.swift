@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import MigCore
+
+/// `migc show REV [--downgrade]`: a revision as canonical .mig text, or its downgrade
+/// (written, or derived from the upgrade by the checker).
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Print a revision, or with --downgrade its written or derived downgrade.",
+        discussion: "REV is an id, a unique id prefix, a label, `head`, or any specifier `migc upgrade` takes.")
+
+    @OptionGroup var project: ProjectOptions
+
+    @Argument(help: "The revision to show.")
+    var revision: String
+
+    @Flag(name: .long, help: "Print the downgrade: the written block, or the one migc derives from the upgrade.")
+    var downgrade = false
+
+    func run() throws {
+        let config = try project.loadConfig()
+        let directory = project.migrationsDirectory(config)
+        let loaded = ProjectLoader.load(directory: directory)
+        guard loaded.directoryFound else {
+            throw UsageFailure(message: DiagnosticRenderer(sources: loaded.sources).render(loaded.diagnostics))
+        }
+        let (graph, loadDiagnostics) = loaded.buildGraph()
+        let problems = loadDiagnostics.filter { $0.severity == .error }
+        if !problems.isEmpty {
+            Terminal.report(problems, sources: loaded.sources, noColor: project.noColor)
+            throw ErrorsReported()
+        }
+        let id: String
+        do {
+            let target = try graph.resolve(revision, current: [])
+            guard target.revisions.count == 1 else {
+                throw UsageFailure(message: "error: `\(revision)` names \(target.isBase ? "no revision" : "several revisions (\(target))"); name one")
+            }
+            id = target.revisions[0]
+        } catch let error as RevisionError {
+            throw UsageFailure(message: "error: \(error.message)" + (error.help.map { "\nhelp: \($0)" } ?? ""))
+        }
+        guard let checked = Checker.checked(id, in: graph) else {
+            throw UsageFailure(message: "error: no revision `\(id)`")
+        }
+        guard downgrade else {
+            Terminal.write(Printer.print(checked.file))
+            return
+        }
+        Terminal.write(try Self.downgradeText(checked))
+    }
+
+    static func downgradeText(_ r: CheckedRevision) throws -> String {
+        if r.declaredIrreversible {
+            Terminal.writeError("error: revision `\(r.id)` declares `downgrade irreversible`: it has no downgrade\n")
+            throw ErrorsReported()
+        }
+        guard let steps = r.downgrade else {
+            let at = r.irreversibleStatement.map { " (the `sql` at \($0.span) has no `reverse`)" } ?? ""
+            Terminal.writeError("error: revision `\(r.id)` is irreversible\(at)\n")
+            throw ErrorsReported()
+        }
+        let origin = r.downgradeIsDerived ? "derived by migc from the upgrade" : "as written"
+        let body = Printer.print(statements: steps.map(\.statement), indent: 2)
+        return "-- downgrade of \(r.id), \(origin)\ndowngrade {\n\(body)\(body.hasSuffix("\n") || body.isEmpty ? "" : "\n")}\n"
+    }
+}

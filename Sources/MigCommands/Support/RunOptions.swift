@@ -1,0 +1,36 @@
+import ArgumentParser
+import MigRunner
+
+extension TransactionMode: ExpressibleByArgument {}
+
+/// Options of the commands that apply or undo revisions.
+struct RunOptions: ParsableArguments {
+    @Option(name: .long, help: "per-revision (BEGIN..COMMIT each) or single (one transaction, a savepoint per revision). Default: `transaction` in migc.toml, else single on SQLite and per-revision on PostgreSQL.")
+    var transaction: TransactionMode?
+
+    @Option(name: .long, help: "Seconds to wait for another migc migrating the same database (default: migc.toml, else 30).")
+    var lockTimeout: Double?
+
+    @Flag(name: .long, help: "Run even though an applied revision's file was edited since (recorded in migc_history).")
+    var allowEdited = false
+
+    @Flag(name: .shortAndLong, help: "Print nothing but errors.")
+    var quiet = false
+
+    func runnerOptions(_ session: MigrationSession) throws -> MigrationRunner.Options {
+        var mode = transaction
+        if mode == nil, let configured = session.config.transactionMode {
+            guard let parsed = TransactionMode(rawValue: configured) else {
+                throw UsageFailure(message: "error: \(session.config.path ?? "migc.toml"): `runner.transaction` must be per-revision or single, not `\(configured)`")
+            }
+            mode = parsed
+        }
+        return MigrationRunner.Options(
+            transactionMode: mode ?? TransactionMode.defaultMode(for: session.dialect),
+            lockTimeout: timeout(session))
+    }
+
+    func timeout(_ session: MigrationSession) -> Double {
+        lockTimeout ?? session.config.lockTimeoutSeconds.map(Double.init) ?? 30
+    }
+}

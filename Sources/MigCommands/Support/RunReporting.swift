@@ -1,0 +1,59 @@
+import Foundation
+import MigCore
+import MigRunner
+
+/// How database commands tell the user what happened.
+enum RunReporting {
+    static func progressLine(_ applied: RunReport.Applied) -> String {
+        let verb = applied.direction == .up ? "applied" : "undid"
+        return "  \(verb) \(applied.id)  \(applied.message)  (\(applied.durationMs) ms)\n"
+    }
+
+    static func summary(_ report: RunReport, verb: String, elapsedMs: Int) -> String {
+        let heads = report.headsAfter.isEmpty ? "base" : report.headsAfter.joined(separator: ", ")
+        if report.applied.isEmpty { return "nothing to do: the database is at \(heads)\n" }
+        let count = report.applied.reduce(0) { $0 + $1.revisions }
+        return "\(verb) \(count) revision\(count == 1 ? "" : "s") in \(elapsedMs) ms; the database is at \(heads)\n"
+    }
+
+    /// A failed revision as a diagnostic at the op's line, with the database's
+    /// message, the statement, and what stays applied.
+    static func failure(_ failure: RunFailure, session: MigrationSession) -> String {
+        let span = failure.statement?.origin ?? failure.statementFileSpan(session)
+        var notes = [DiagnosticNote("\(session.dialect.rawValue) said: \(failure.error)")]
+        if let text = failure.statement?.text, !text.hasPrefix("-- migc") {
+            notes.append(DiagnosticNote("statement: \(oneLine(text))"))
+        }
+        let kept = failure.report.applied.map(\.id)
+        if !kept.isEmpty {
+            notes.append(DiagnosticNote("\(kept.count) earlier revision\(kept.count == 1 ? "" : "s") of this run stay\(kept.count == 1 ? "s" : "") applied: \(kept.joined(separator: ", "))"))
+        }
+        if !failure.undoneEarlier.isEmpty {
+            let n = failure.undoneEarlier.count
+            notes.append(DiagnosticNote("the database ended the whole transaction, so the \(n) earlier revision\(n == 1 ? "" : "s") of this run \(n == 1 ? "was" : "were") undone too: \(failure.undoneEarlier.joined(separator: ", ")); the database is where it was before the run"))
+        }
+        let state = !failure.undoneEarlier.isEmpty
+            ? "rolled back together with the earlier revisions of this run"
+            : failure.rolledBack
+            ? "rolled back whole; the database stays at the revision before it"
+            : "it runs outside a transaction (`transaction off`): statements before the failing one stay applied and the version table still says the revision before it"
+        let diagnostic = Diagnostic.error(
+            "revision \(failure.revision) (\"\(failure.message)\") failed to \(failure.direction == .up ? "apply" : "undo"): \(state)",
+            at: span, notes: notes,
+            help: failure.direction == .up ? "fix the revision, then run `migc upgrade` again" : nil)
+        return session.renderer().render(diagnostic)
+    }
+
+    static func oneLine(_ sql: String) -> String {
+        let collapsed = sql.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        return collapsed.count > 200 ? String(collapsed.prefix(200)) + "..." : collapsed
+    }
+}
+
+extension RunFailure {
+    /// Without an op origin (version-table statements), point at the revision's file.
+    func statementFileSpan(_ session: MigrationSession) -> SourceSpan {
+        guard let file = session.graph.revisions[revision]?.file else { return .synthesized }
+        return file.header.revision?.span ?? SourceSpan(file: file.path, start: .init(line: 1, column: 1, offset: 0), end: .init(line: 1, column: 1, offset: 0))
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+
+/// `migc lint` and `migc show`, run as a user would, on the checker's fixtures.
+@Suite struct LintAndShowCommandTests {
+    static let fixtures = CLI.packageRoot.appendingPathComponent("Tests/Fixtures")
+
+    static func project(_ files: [String: String]) throws -> URL {
+        let dir = try CLI.temporaryDirectory()
+        let migrations = dir.appendingPathComponent("migrations")
+        try FileManager.default.createDirectory(at: migrations, withIntermediateDirectories: true)
+        for (name, text) in files { try text.write(to: migrations.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        return dir
+    }
+
+    static let users = """
+        revision a1
+        message "users"
+
+        upgrade {
+          create table users {
+            id bigint primary key
+            nickname text
+          }
+        }
+        """
+    static let dropNickname = """
+        revision b2
+        parent a1
+        message "drop nickname"
+
+        upgrade {
+          drop column users.nickname
+        }
+        """
+
+    @Test func cleanProjectExitsZero() throws {
+        let dir = try Self.project(["a1.mig": Self.users])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try CLI.run(["lint"], in: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.isEmpty)
+    }
+
+    @Test func warningsFailOnlyUnderStrict() throws {
+        let dir = try Self.project(["a1.mig": Self.users, "b2.mig": Self.dropNickname])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let plain = try CLI.run(["lint"], in: dir)
+        #expect(plain.status == 0)
+        #expect(plain.stderr.contains("warning: dropping column `users.nickname` deletes its data [MIG102]"))
+        #expect(plain.stderr.contains("1 warning generated."))
+        let strict = try CLI.run(["lint", "--strict"], in: dir)
+        #expect(strict.status == 1)
+    }
+
+    @Test func configDisablesCodes() throws {
+        let dir = try Self.project(["a1.mig": Self.users, "b2.mig": Self.dropNickname])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "[lint]\ndisable = [\"MIG102\"]\nstrict = true\n".write(to: dir.appendingPathComponent("migc.toml"), atomically: true, encoding: .utf8)
+        let r = try CLI.run(["lint"], in: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+    }
+
+    @Test func errorsExitOneWithRenderedDiagnostics() throws {
+        let r = try CLI.run(["lint", "--dir", "check/err/E350_two_roots"], in: Self.fixtures)
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("check/err/E350_two_roots/c2_merge.mig:2:8: error: revision `c2` merges conflicting branches"))
+    }
+
+    @Test func githubAndJSONFormats() throws {
+        let gh = try CLI.run(["lint", "--dir", "lints/sqlite_rebuilds", "--format", "github"], in: Self.fixtures)
+        #expect(gh.stdout.hasPrefix("::warning file=lints/sqlite_rebuilds/b2_changes.mig,line=6,col=3,"))
+        #expect(gh.stdout.contains("title=MIG107::"))
+        let ok = try CLI.run(["lint", "--dir", "lints/sqlite_rebuilds", "--format", "json"], in: Self.fixtures)
+        let items = try JSONSerialization.jsonObject(with: Data(ok.stdout.utf8)) as? [[String: Any]]
+        #expect(items?.compactMap { $0["code"] as? String } == ["MIG107", "MIG107", "MIG105"])
+        #expect(items?.first?["code"] as? String == "MIG107")
+    }
+
+    @Test func filePathsRestrictTheReport() throws {
+        let r = try CLI.run(["lint", "--dir", "lints/realistic", "lints/realistic/d3_search.mig", "--format", "json"], in: Self.fixtures)
+        let items = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]] ?? []
+        #expect(!items.isEmpty)
+        #expect(items.allSatisfy { ($0["file"] as? String) == "lints/realistic/d3_search.mig" })
+    }
+
+    @Test func missingDirectoryIsAUsageError() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try CLI.run(["lint"], in: dir)
+        #expect(r.status == 2)
+    }
+
+    @Test func showPrintsDerivedAndWrittenDowngrades() throws {
+        let derived = try CLI.run(["show", "c3", "--downgrade", "--dir", "check/ok/derived_downgrades"], in: Self.fixtures)
+        #expect(derived.status == 0, "\(derived.stderr)")
+        #expect(derived.stdout.hasPrefix("-- downgrade of c3, derived by migc from the upgrade\ndowngrade {\n  create table customers {"))
+        let written = try CLI.run(["show", "b2", "--downgrade", "--dir", "check/ok/written_downgrades"], in: Self.fixtures)
+        #expect(written.stdout.contains("as written"))
+        #expect(written.stdout.contains("  drop column users.bio\n}"))
+        let irreversible = try CLI.run(["show", "c3", "--downgrade", "--dir", "check/ok/written_downgrades"], in: Self.fixtures)
+        #expect(irreversible.status == 1)
+        let file = try CLI.run(["show", "a1", "--dir", "check/ok/written_downgrades"], in: Self.fixtures)
+        #expect(file.stdout.hasPrefix("revision a1\n"))
+        let unknown = try CLI.run(["show", "zz", "--dir", "check/ok/written_downgrades"], in: Self.fixtures)
+        #expect(unknown.status == 2)
+    }
+}
+
+extension LintAndShowCommandTests {
+    @Test func fileOutsideTheProjectIsAUsageError() throws {
+        let r = try CLI.run(["lint", "--dir", "lints/realistic", "lints/allows/a1_users.mig"], in: Self.fixtures)
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("is not in the migrations directory"))
+    }
+}

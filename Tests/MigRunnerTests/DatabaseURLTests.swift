@@ -1,0 +1,99 @@
+import Testing
+@testable import MigRunner
+
+@Suite struct DatabaseURLTests {
+    @Test func sqliteForms() throws {
+        #expect(try DatabaseURL(parsing: "sqlite:path/to.db").target == .sqlite(.file(path: "path/to.db")))
+        #expect(try DatabaseURL(parsing: "sqlite::memory:").target == .sqlite(.memory))
+        #expect(try DatabaseURL(parsing: "sqlite:///abs/path.db").target == .sqlite(.file(path: "/abs/path.db")))
+        #expect(try DatabaseURL(parsing: "  sqlite:x.db\n").target == .sqlite(.file(path: "x.db")))
+        #expect(try DatabaseURL(parsing: "sqlite:///abs/path.db").redacted == "sqlite:///abs/path.db")
+        #expect(try DatabaseURL(parsing: "sqlite:a.db").dialect == .sqlite)
+    }
+
+    @Test func sqliteErrors() {
+        #expect(throws: DatabaseURLError.self) { try DatabaseURL(parsing: "sqlite:") }
+        #expect(throws: DatabaseURLError.self) { try DatabaseURL(parsing: "sqlite://host/x.db") }
+        #expect(throws: DatabaseURLError.self) { try DatabaseURL(parsing: "nonsense") }
+        #expect(throws: DatabaseURLError.self) { try DatabaseURL(parsing: "oracle://x/y") }
+    }
+
+    @Test func postgresFull() throws {
+        let url = try DatabaseURL(parsing: "postgres://alice:s3cr%40t@db.example.com:6543/shop?sslmode=require&connect_timeout=5")
+        let expected = DatabaseURL.PostgresTarget(
+            user: "alice", password: "s3cr@t", host: "db.example.com", port: 6543, database: "shop",
+            options: [.init(key: "sslmode", value: "require"), .init(key: "connect_timeout", value: "5")])
+        #expect(url.target == .postgres(expected))
+        #expect(url.dialect == .postgres)
+        #expect(url.redacted == "postgres://alice:***@db.example.com:6543/shop?sslmode=require&connect_timeout=5")
+    }
+
+    @Test func postgresqlSchemeAndDefaults() throws {
+        let url = try DatabaseURL(parsing: "postgresql://bob@localhost/app")
+        #expect(url.target == .postgres(.init(user: "bob", host: "localhost", database: "app")))
+        let bare = try DatabaseURL(parsing: "postgres://")
+        #expect(bare.target == .postgres(.init()))
+    }
+
+    @Test func unixSockets() throws {
+        let query = try DatabaseURL(parsing: "postgres:///db?host=/tmp/dir")
+        #expect(query.target == .postgres(.init(host: "/tmp/dir", database: "db")))
+        let encoded = try DatabaseURL(parsing: "postgres://user@%2Ftmp%2Fdir/db")
+        #expect(encoded.target == .postgres(.init(user: "user", host: "/tmp/dir", database: "db")))
+        guard case .postgres(let pg) = encoded.target else { Issue.record("not postgres"); return }
+        #expect(pg.isUnixSocket)
+        #expect(encoded.redacted == "postgres://user@/db?host=/tmp/dir")
+        let withPort = try DatabaseURL(parsing: "postgres:///db?host=/tmp/dir&port=7777")
+        #expect(withPort.redacted == "postgres:///db?host=/tmp/dir&port=7777")
+    }
+
+    @Test func ipv6Host() throws {
+        let url = try DatabaseURL(parsing: "postgres://u@[::1]:5433/d")
+        #expect(url.target == .postgres(.init(user: "u", host: "::1", port: 5433, database: "d")))
+        #expect(url.redacted == "postgres://u@[::1]:5433/d")
+    }
+
+    @Test func passwordNeverPrinted() throws {
+        let secret = "hunter2xyz"
+        for text in [
+            "postgres://alice:\(secret)@host/db",
+            "postgresql://alice:\(secret)@host:5432/db?sslmode=disable",
+            "postgres:///db?host=/tmp/s&password=\(secret)",
+            "postgres://alice@host/db?password=\(secret)&sslmode=require",
+        ] {
+            let url = try DatabaseURL(parsing: text)
+            #expect(!url.redacted.contains(secret))
+            #expect(!"\(url)".contains(secret))
+            #expect(!String(reflecting: url.redacted).contains(secret))
+        }
+    }
+
+    @Test func errorsNeverQuoteThePassword() {
+        let secret = "hunter2xyz"
+        for text in [
+            "postgres://alice:\(secret)@host:notaport/db",
+            "postgres://alice:\(secret)@host:99999/db",
+            "postgres://alice:\(secret)@[::1/db",
+            "postgres://alice:\(secret)@host/d%zz",
+            "postgres:///db?password=\(secret)&port=x",
+            "mysql://root:\(secret)@localhost/db",
+        ] {
+            do {
+                _ = try DatabaseURL(parsing: text)
+                Issue.record("expected \(text) to fail")
+            } catch {
+                #expect(!error.description.contains(secret), "\(error.description)")
+                #expect(error.description.contains("***"))
+            }
+        }
+    }
+
+    @Test func errorMessagesExplain() {
+        do {
+            _ = try DatabaseURL(parsing: "postgres://h:abc/db")
+            Issue.record("expected failure")
+        } catch {
+            #expect(error.description == "invalid database URL `postgres://h:abc/db`: invalid port `abc`")
+        }
+    }
+}
