@@ -35,8 +35,27 @@ extension RevisionGraph {
 public enum GraphListing {
     /// `parents -> id (labels) (head) (branchpoint) (mergepoint), message`.
     public static func line(_ id: String, in graph: RevisionGraph, labels: [String: [String]]) -> String {
-        guard let rev = graph[id] else { return id }
-        return "\(parentList(rev)) -> \(id)\(markers(rev, labels: labels)), \(rev.message)"
+        var out = ""
+        appendLine(id, in: graph, labels: labels, to: &out)
+        return out
+    }
+
+    /// `line` appended in place: `history` writes 10,000 of them into one string.
+    static func appendLine(_ id: String, in graph: RevisionGraph, labels: [String: [String]], to out: inout String) {
+        guard let rev = graph[id] else {
+            out += id
+            return
+        }
+        if rev.parents.isEmpty { out += "<base>" }
+        for (k, parent) in rev.parents.enumerated() {
+            if k > 0 { out += ", " }
+            out += parent
+        }
+        out += " -> "
+        out += id
+        out += markers(rev, labels: labels)
+        out += ", "
+        out += rev.message
     }
 
     /// Newest first: `ids` in reverse topological order.
@@ -51,7 +70,7 @@ public enum GraphListing {
                 if k > 0 { out += "\n" }
                 out += block(id, in: graph, labels: labels)
             } else {
-                out += line(id, in: graph, labels: labels)
+                appendLine(id, in: graph, labels: labels, to: &out)
                 out += "\n"
             }
         }
