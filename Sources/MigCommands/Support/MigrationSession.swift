@@ -21,7 +21,9 @@ struct MigrationSession {
     static func open(_ options: ProjectOptions, _ database: DatabaseOptions, headersOnly: Bool = false, checkHistory: Bool = true) throws -> MigrationSession {
         let config = try options.loadConfig()
         let directory = options.migrationsDirectory(config)
-        let project = headersOnly ? ProjectLoader.loadHeaders(directory: directory) : ProjectLoader.load(directory: directory)
+        var project = headersOnly
+            ? ProjectLoader.loadHeaders(directory: directory, cache: OfflineGraph.useCache)
+            : ProjectLoader.load(directory: directory)
         guard project.directoryFound else {
             throw UsageFailure(message: DiagnosticRenderer(sources: project.sources, colour: false).render(project.diagnostics))
         }
@@ -30,6 +32,8 @@ struct MigrationSession {
         if !headersOnly, checkHistory, !graphDiagnostics.hasErrors {
             diagnostics += Checker.check(graph, options: CheckOptions()).diagnostics
         }
+        // Headers from the cache come without file text: read what diagnostics quote.
+        project.readSources(for: diagnostics)
         if Terminal.report(diagnostics.filter { $0.severity == .error }, sources: project.sources, noColor: options.noColor) {
             Terminal.writeError("the migrations have errors; nothing was run (see `migc lint`)\n")
             throw ErrorsReported()
