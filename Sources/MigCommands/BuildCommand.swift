@@ -54,44 +54,15 @@ struct BuildCommand: ParsableCommand {
         if let error = MigrationPlanner.firstIrreversible(in: steps, of: graph) {
             throw reported(irreversible(error.id, path: error.path, declared: error.declared, span: error.statementSpan), loaded)
         }
-        let direction: ScriptDirection = down ? .downgrade : .upgrade
-        let sections = try render(steps, graph: graph, direction: direction, dialect: dialect, loaded: loaded)
-        var text = ScriptBuilder.preamble(
-            revisionCount: steps.count, direction: direction, dialect: dialect, createVersionTables: !down && applied.isEmpty)
-        var warnings: [Diagnostic] = []
-        if dialect == .mysql, let first = steps.first, let file = graph.revisions[first.revision]?.file {
-            warnings.append(ScriptBuilder.mysqlWarning(file.path))
+        let script: BuiltScript
+        do {
+            script = try ScriptBuilder.build(
+                steps, in: graph, direction: down ? .downgrade : .upgrade, dialect: dialect, createVersionTables: !down && applied.isEmpty)
+        } catch {
+            throw reported(irreversible(error.id, path: error.path, declared: error.declared, span: error.statementSpan), loaded)
         }
-        for step in steps {
-            guard let section = sections[step.revision] else { continue }
-            text += section.text
-            warnings += section.diagnostics
-        }
-        Terminal.report(warnings, sources: loaded.sources, noColor: project.noColor)
-        try write(text)
-    }
-
-    /// Each revision's script section, rendered while the checker streams through
-    /// the history (a schema per revision is never kept for the whole range).
-    private func render(
-        _ steps: [MigrationStep], graph: RevisionGraph, direction: ScriptDirection, dialect: Dialect, loaded: LoadedProject
-    ) throws -> [String: BuiltScript] {
-        let byID = Dictionary(steps.map { ($0.revision, $0) }, uniquingKeysWith: { first, _ in first })
-        let order = steps.map(\.revision).sorted { (graph.topologicalIndex[$0] ?? 0) < (graph.topologicalIndex[$1] ?? 0) }
-        var sections: [String: BuiltScript] = [:]
-        var failure: Diagnostic?
-        Checker.fold(graph, order: order) { revision in
-            guard failure == nil, let step = byID[revision.id] else { return }
-            guard let input = ScriptRevision(revision, step: step, checksum: revision.file.checksum) else {
-                failure = irreversible(
-                    revision.id, path: revision.file.path, declared: revision.declaredIrreversible,
-                    span: revision.irreversibleStatement?.span)
-                return
-            }
-            sections[revision.id] = ScriptBuilder.section(input, direction: direction, dialect: dialect)
-        }
-        if let failure { throw reported(failure, loaded) }
-        return sections
+        Terminal.report(script.diagnostics, sources: loaded.sources, noColor: project.noColor)
+        try write(script.text)
     }
 
     private func reported(_ diagnostic: Diagnostic, _ loaded: LoadedProject) -> ErrorsReported {

@@ -66,7 +66,6 @@ struct DowngradeCommand: ParsableCommand {
         let sql = try SQLSession.open(project, database, from: from)
         let steps = try steps(sql.session, heads: sql.heads)
         let execution = MigrationExecution(session: sql.session, options: runOptions, direction: .downgrade) { _ in steps }
-        let revisions = try execution.planned(steps)
-        Terminal.write(MigrationExecution.script(revisions, direction: .downgrade, session: sql.session, fromBase: false))
+        Terminal.write(try execution.script(steps, fromBase: false))
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import MigCore
 
 /// Loading the revision graph for the offline commands (`heads`, `history`,
@@ -10,15 +11,20 @@ enum OfflineGraph {
     static func load(_ options: ProjectOptions) throws -> (graph: RevisionGraph, errors: Bool) {
         let config = try options.loadConfig()
         let directory = options.migrationsDirectory(config)
-        let project = ProjectLoader.loadHeaders(directory: directory)
+        var project = ProjectLoader.loadHeaders(directory: directory, cache: useCache)
         guard project.directoryFound else {
             let renderer = DiagnosticRenderer(sources: project.sources, colour: Terminal.colourEnabled(noColorFlag: options.noColor))
             throw UsageFailure(message: renderer.render(project.diagnostics))
         }
         let (graph, diagnostics) = project.buildGraph()
+        project.readSources(for: diagnostics)
         let errors = Terminal.report(diagnostics, sources: project.sources, noColor: options.noColor)
         return (graph, errors)
     }
+
+    /// The header cache (`<dir>/.migc-cache/`) is on unless `MIGC_NO_CACHE` is set
+    /// (benchmarks of the cold path, read-only checkouts where writing is unwanted).
+    static var useCache: Bool { getenv("MIGC_NO_CACHE") == nil }
 
     /// A specifier resolved offline (no database: `current` and `+N`/`-N` have no
     /// meaning here, so they are usage errors).

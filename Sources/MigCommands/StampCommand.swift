@@ -26,10 +26,11 @@ struct StampCommand: ParsableCommand {
 
     func run() throws {
         let session = try MigrationSession.open(project, database, headersOnly: true)
-        let runner = try session.connect(lockTimeout: lockTimeout ?? session.config.lockTimeoutSeconds.map(Double.init) ?? 30)
+        let timeout = lockTimeout ?? session.config.lockTimeoutSeconds.map(Double.init) ?? 30
+        let runner = try session.connect(lockTimeout: timeout)
         let result: (before: [String], after: [String])
         do {
-            result = try runner.stamp(options: .init(transactionMode: .perRevision, lockTimeout: lockTimeout ?? 30)) { current in
+            result = try runner.stamp(options: .init(transactionMode: .perRevision, lockTimeout: timeout)) { current in
                 var ids: [String] = []
                 for spec in revisions { ids += try session.resolve(spec, current: current).revisions }
                 return session.graph.minimalHeads(ids)

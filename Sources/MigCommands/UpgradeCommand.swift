@@ -54,8 +54,7 @@ struct UpgradeCommand: ParsableCommand {
         let resolved = try session.session.resolve(target, current: session.heads)
         let steps = session.session.graph.upgradeSteps(from: Set(session.heads), to: resolved)
         let execution = MigrationExecution(session: session.session, options: runOptions, direction: .upgrade) { _ in steps }
-        let revisions = try execution.planned(steps)
-        Terminal.write(MigrationExecution.script(revisions, direction: .upgrade, session: session.session, fromBase: session.heads.isEmpty))
+        Terminal.write(try execution.script(steps, fromBase: session.heads.isEmpty))
     }
 }
 

@@ -106,3 +106,11 @@ import Testing
         #expect(unknown.status == 2)
     }
 }
+
+extension LintAndShowCommandTests {
+    @Test func fileOutsideTheProjectIsAUsageError() throws {
+        let r = try CLI.run(["lint", "--dir", "lints/realistic", "lints/allows/a1_users.mig"], in: Self.fixtures)
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("is not in the migrations directory"))
+    }
+}

@@ -46,44 +46,19 @@ struct MigrationExecution {
                 throw CommandFailure(message: Self.editedMessage(edited, session: session))
             }
             let steps = try steps(heads)
-            if fold, heads.isEmpty, let folded = Self.folded(steps, session: session) { return [folded] }
-            let revisions = try planned(steps)
-            let dialect = session.dialect
-            return revisions.map { revision in
-                PlannedRevision(
-                    id: revision.id, message: revision.message, direction: direction == .upgrade ? .up : .down,
-                    statements: dialect.backend.render(steps: revision.steps, transactional: revision.transactional),
-                    transactional: revision.transactional, removedHeads: revision.headsRemoved, addedHeads: revision.headsAdded,
-                    history: [(revision.id, revision.checksum)],
-                    note: edited.isEmpty ? nil : "--allow-edited: \(edited.joined(separator: ", ")) edited since applied")
+            if fold, heads.isEmpty, let folded = MigrationPlanner.fold(steps, in: session.graph, dialect: session.dialect) {
+                return [PlannedRevision(folded)]
             }
+            let note = edited.isEmpty ? nil : "--allow-edited: \(edited.joined(separator: ", ")) edited since applied"
+            let unitDirection: PlannedRevision.Direction = direction == .upgrade ? .up : .down
+            return try planned(steps) { PlannedRevision($0, direction: unitDirection, dialect: session.dialect, note: note) }
         }
-    }
-
-    /// The whole range as one unit that creates the final schema directly, when every
-    /// revision in it is plain schema ops the checker fully understands (no `sql`
-    /// blocks, whose effects the model cannot see). Nil when the range does not qualify.
-    static func folded(_ steps: [MigrationStep], session: MigrationSession) -> PlannedRevision? {
-        guard steps.count > 1, steps.allSatisfy({ $0.direction == .up }), let last = steps.last else { return nil }
-        var history: [(revision: String, checksum: String?)] = []
-        history.reserveCapacity(steps.count)
-        for step in steps {
-            guard let file = session.graph.revisions[step.revision]?.file else { return nil }
-            let opaque = file.upgrade?.statements.contains { if case .sql = $0.operation { true } else { false } } ?? false
-            if opaque { return nil }
-            history.append((step.revision, file.checksum))
-        }
-        let schema = Checker.schema(at: Set(last.headsAfter), in: session.graph)
-        return PlannedRevision(
-            id: last.revision, message: "\(steps.count) revisions folded into one schema", direction: .up,
-            statements: SchemaDDL.create(schema, dialect: session.dialect), transactional: true,
-            removedHeads: [], addedHeads: last.headsAfter, history: history, note: "folded")
     }
 
     /// The checked revisions for `steps`; an irreversible one stops everything.
-    func planned(_ steps: [MigrationStep]) throws -> [ScriptRevision] {
+    func planned<T>(_ steps: [MigrationStep], _ transform: (ScriptRevision) -> T) throws -> [T] {
         do {
-            return try MigrationPlanner.revisions(for: steps, in: session.graph)
+            return try MigrationPlanner.render(steps, in: session.graph, transform)
         } catch {
             throw CommandFailure(message: Self.irreversibleMessage(error, session: session))
         }
@@ -111,8 +86,13 @@ struct MigrationExecution {
     }
 
     /// `--sql`: the script `migc build` would write for the same range.
-    static func script(_ revisions: [ScriptRevision], direction: ScriptDirection, session: MigrationSession, fromBase: Bool) -> String {
-        let built = ScriptBuilder.build(revisions, direction: direction, dialect: session.dialect, createVersionTables: fromBase)
+    func script(_ steps: [MigrationStep], fromBase: Bool) throws -> String {
+        let built: BuiltScript
+        do {
+            built = try ScriptBuilder.build(steps, in: session.graph, direction: direction, dialect: session.dialect, createVersionTables: fromBase)
+        } catch {
+            throw CommandFailure(message: Self.irreversibleMessage(error, session: session))
+        }
         Terminal.report(built.diagnostics, sources: session.project.sources, noColor: session.noColor)
         return built.text
     }

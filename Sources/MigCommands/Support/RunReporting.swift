@@ -28,7 +28,13 @@ enum RunReporting {
         if !kept.isEmpty {
             notes.append(DiagnosticNote("\(kept.count) earlier revision\(kept.count == 1 ? "" : "s") of this run stay\(kept.count == 1 ? "s" : "") applied: \(kept.joined(separator: ", "))"))
         }
-        let state = failure.rolledBack
+        if !failure.undoneEarlier.isEmpty {
+            let n = failure.undoneEarlier.count
+            notes.append(DiagnosticNote("the database ended the whole transaction, so the \(n) earlier revision\(n == 1 ? "" : "s") of this run \(n == 1 ? "was" : "were") undone too: \(failure.undoneEarlier.joined(separator: ", ")); the database is where it was before the run"))
+        }
+        let state = !failure.undoneEarlier.isEmpty
+            ? "rolled back together with the earlier revisions of this run"
+            : failure.rolledBack
             ? "rolled back whole; the database stays at the revision before it"
             : "it runs outside a transaction (`transaction off`): statements before the failing one stay applied and the version table still says the revision before it"
         let diagnostic = Diagnostic.error(

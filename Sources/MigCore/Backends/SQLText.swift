@@ -3,6 +3,20 @@
 // block reaches the SQL text through one of these functions.
 
 enum SQLText {
+    /// `text` with every `quote` byte written twice. Names and literals are quoted
+    /// for every statement migc emits, so the common case (nothing to double) is a
+    /// scan, not a rebuild.
+    static func doubling(_ quote: UInt8, in text: String) -> String {
+        guard text.utf8.contains(quote) else { return text }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 4)
+        for byte in text.utf8 {
+            bytes.append(byte)
+            if byte == quote { bytes.append(byte) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// `"name"` with `"` doubled (sqlite, postgres).
     static func doubleQuoted(_ identifier: String) -> String {
         "\"" + doubling(UInt8(ascii: "\""), in: identifier) + "\""
@@ -11,13 +25,6 @@ enum SQLText {
     /// `` `name` `` with backticks doubled (mysql).
     static func backtickQuoted(_ identifier: String) -> String {
         "`" + doubling(UInt8(ascii: "`"), in: identifier) + "`"
-    }
-
-    /// `text` with every `quote` byte doubled (fast path: none present).
-    private static func doubling(_ quote: UInt8, in text: String) -> String {
-        guard text.utf8.contains(quote) else { return text }
-        let q = String(UnicodeScalar(quote))
-        return text.replacing(q, with: q + q)
     }
 
     /// `'text'` with `'` doubled: the SQL standard form (sqlite).
@@ -30,14 +37,12 @@ enum SQLText {
     /// `standard_conforming_strings`.
     static func postgresLiteral(_ string: String) -> String {
         guard string.utf8.contains(UInt8(ascii: "\\")) else { return standardLiteral(string) }
-        let body = string.replacing("\\", with: "\\\\").replacing("'", with: "''")
-        return "E'" + body + "'"
+        return "E'" + doubling(UInt8(ascii: "'"), in: doubling(UInt8(ascii: "\\"), in: string)) + "'"
     }
 
     /// MySQL: backslashes doubled and `'` doubled (default `sql_mode`).
     static func mysqlLiteral(_ string: String) -> String {
-        let escaped = string.utf8.contains(UInt8(ascii: "\\")) ? string.replacing("\\", with: "\\\\") : string
-        return "'" + doubling(UInt8(ascii: "'"), in: escaped) + "'"
+        "'" + doubling(UInt8(ascii: "'"), in: doubling(UInt8(ascii: "\\"), in: string)) + "'"
     }
 
     /// Text safe inside a `--` comment: line breaks and other control characters

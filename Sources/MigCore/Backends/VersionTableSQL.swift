@@ -92,15 +92,23 @@ public enum VersionTableSQL {
     }
 
     public static func insertHistory(_ row: HistoryRow, dialect: Dialect) -> SQLStatement {
+        insertHistory([row], dialect: dialect)
+    }
+
+    /// One INSERT for several rows (a folded upgrade records hundreds at once).
+    public static func insertHistory(_ rows: [HistoryRow], dialect: Dialect) -> SQLStatement {
         let b = dialect.backend
         let columns = ["revision", "direction", "checksum", "applied_at", "duration_ms", "note"].map(b.quote)
-        let values = [
-            b.literal(row.revision), b.literal(row.direction.rawValue), row.checksum.map(b.literal) ?? "NULL",
-            timestamp(row.appliedAt, dialect), row.durationMs.map(String.init) ?? "NULL", row.note.map(b.literal) ?? "NULL",
-        ]
+        let tuples = rows.map { row in
+            let values = [
+                b.literal(row.revision), b.literal(row.direction.rawValue), row.checksum.map(b.literal) ?? "NULL",
+                timestamp(row.appliedAt, dialect), row.durationMs.map(String.init) ?? "NULL", row.note.map(b.literal) ?? "NULL",
+            ]
+            return "(" + values.joined(separator: ", ") + ")"
+        }
         return SQLStatement(
             "INSERT INTO \(b.quote(historyTable)) (\(columns.joined(separator: ", ")))\n"
-                + "  VALUES (\(values.joined(separator: ", ")))")
+                + "  VALUES " + tuples.joined(separator: ",\n    "))
     }
 
     /// ISO 8601 UTC (`2026-11-25T10:00:00Z`), from the database clock for `.now`.

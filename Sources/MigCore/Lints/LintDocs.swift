@@ -62,7 +62,7 @@ public enum LintDocs {
         | E111 | foreign key column count differs from the referenced column count |
         | E112 | `autoincrement` on a non-integer column or one that is not the single-column primary key |
         | E113 | more than one primary key |
-        | E114 | conflicting or repeated column modifiers (`null` and `not null`) |
+        | E114 | conflicting or repeated column modifiers (`null` and `not null`); files get the parser's E053/E054 first, E114 guards trees built by hand |
         | E115 | default that cannot fit the column type (a string on an `int`, `null` on a not-null column, too long for a `varchar(n)`) |
         | E116 | an alter that changes nothing (`set not null` on a not-null column, `drop default` with no default, same type): an error because its inverse would change the schema on the way down |
         | E117 | drop of a column used by a multi-column index or constraint, or referenced by a foreign key |
@@ -70,6 +70,7 @@ public enum LintDocs {
         | E119 | nullable primary-key column |
         | E120 | drop of a primary key or unique constraint a foreign key depends on |
         | E121 | drop of a table a foreign key references |
+        | E112 (drop) | also: dropping the primary key of an autoincrement column |
         | E201 | the written `downgrade` does not restore the schema before the revision (the first difference is named) |
         | E202 | the derived downgrade does not restore the schema (a migc bug; write the downgrade by hand) |
         | E350 | a merge joins branches whose changes conflict (both add the same column, one drops what the other renamed, two roots create the same table) |

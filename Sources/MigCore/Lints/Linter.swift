@@ -10,7 +10,9 @@ public enum Allow {
         comments.flatMap { comment -> [String] in
             let text = comment.trimmed(" \t")
             guard text.hasPrefix("migc:allow") else { return [] }
-            let words = text.dropFirst("migc:allow".count).split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" })
+            let rest = text.dropFirst("migc:allow".count)
+            guard rest.isEmpty || rest.first == " " || rest.first == "\t" else { return [] }
+            let words = rest.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" })
             // `- reason` ends the list.
             return words.prefix { $0 != "-" }.map(String.init)
         }

@@ -20,33 +20,37 @@ public struct CannotDowngrade: Error, Sendable, Hashable {
 }
 
 public enum MigrationPlanner {
-    /// The checked revisions for `steps`, in order. Throws the first irreversible
-    /// revision when a downgrade step has no downgrade; nothing is planned then.
-    public static func revisions(for steps: [MigrationStep], in graph: RevisionGraph) throws(CannotDowngrade) -> [ScriptRevision] {
-        var checked: [String: CheckedRevision] = [:]
-        Checker.fold(graph, order: steps.map(\.revision)) { checked[$0.id] = $0 }
-        var out: [ScriptRevision] = []
-        out.reserveCapacity(steps.count)
-        for step in steps {
-            guard let revision = checked[step.revision] else { continue }
-            let opSteps: [OpStep]
-            switch step.direction {
-            case .up:
-                opSteps = revision.upgrade
-            case .down:
-                guard let down = revision.downgrade else {
-                    throw CannotDowngrade(
-                        id: revision.id, path: revision.file.path, declared: revision.declaredIrreversible,
-                        statementSpan: revision.irreversibleStatement?.span)
-                }
-                opSteps = down
+    /// Each step's script input turned into `T` by `transform`, in step order.
+    ///
+    /// Streams: the schema is folded in topological order (even for a downgrade
+    /// path) and each checked revision is handed to `transform` and dropped, so
+    /// only the `T`s are kept, never a schema per op of the range. Throws the first
+    /// irreversible revision when a downgrade step has no downgrade.
+    public static func render<T>(
+        _ steps: [MigrationStep], in graph: RevisionGraph, _ transform: (ScriptRevision) -> T
+    ) throws(CannotDowngrade) -> [T] {
+        let byID = Dictionary(steps.map { ($0.revision, $0) }, uniquingKeysWith: { first, _ in first })
+        let order = steps.map(\.revision).sorted { (graph.topologicalIndex[$0] ?? 0) < (graph.topologicalIndex[$1] ?? 0) }
+        var results: [String: T] = [:]
+        var failure: CannotDowngrade?
+        Checker.fold(graph, order: order) { revision in
+            guard failure == nil, let step = byID[revision.id] else { return }
+            guard let input = ScriptRevision(revision, step: step, checksum: revision.file.checksum) else {
+                failure = CannotDowngrade(
+                    id: revision.id, path: revision.file.path, declared: revision.declaredIrreversible,
+                    statementSpan: revision.irreversibleStatement?.span)
+                return
             }
-            out.append(ScriptRevision(
-                id: revision.id, message: revision.file.header.message?.value ?? "", sourcePath: revision.file.path,
-                transactional: !revision.file.header.runsOutsideTransaction, checksum: revision.file.checksum,
-                steps: opSteps, headsRemoved: step.removedHeads, headsAdded: step.addedHeads))
+            results[revision.id] = transform(input)
         }
-        return out
+        if let failure { throw failure }
+        return steps.compactMap { results[$0.revision] }
+    }
+
+    /// The script inputs for `steps`, in order (keeps every op's schemas: for tests
+    /// and small ranges; commands use `render`).
+    public static func revisions(for steps: [MigrationStep], in graph: RevisionGraph) throws(CannotDowngrade) -> [ScriptRevision] {
+        try render(steps, in: graph) { $0 }
     }
 
     /// The first revision among `steps` that cannot be undone, without folding the
@@ -63,5 +67,56 @@ public enum MigrationPlanner {
             }
         }
         return nil
+    }
+}
+
+/// A whole upgrade range from base as one unit: the final schema's DDL and the
+/// revisions it stands for (see `MigrationPlanner.fold`).
+public struct FoldedUpgrade: Sendable {
+    public var statements: [SQLStatement]
+    /// Every revision of the range, in order, with its checksum.
+    public var revisions: [(id: String, checksum: String)]
+    /// The version table afterwards.
+    public var heads: [String]
+}
+
+extension MigrationPlanner {
+    /// On an empty database, the range `steps` (all upgrades, from base) as the DDL of
+    /// its final schema, the way Rails loads `schema.rb`. Only when every revision is
+    /// plain schema ops the checker fully understands: a `sql` block's effects are
+    /// invisible to the model, so such a range is replayed. Nil when it does not qualify.
+    public static func fold(_ steps: [MigrationStep], in graph: RevisionGraph, dialect: Dialect) -> FoldedUpgrade? {
+        guard steps.count > 1, steps.allSatisfy({ $0.direction == .up }), let last = steps.last else { return nil }
+        var revisions: [(id: String, checksum: String)] = []
+        revisions.reserveCapacity(steps.count)
+        for step in steps {
+            guard let file = graph.revisions[step.revision]?.file else { return nil }
+            let opaque = file.upgrade?.statements.contains { if case .sql = $0.operation { true } else { false } } ?? false
+            if opaque { return nil }
+            revisions.append((step.revision, file.checksum))
+        }
+        let schema = Checker.schema(at: Set(last.headsAfter), in: graph)
+        return FoldedUpgrade(statements: SchemaDDL.create(schema, dialect: dialect), revisions: revisions, heads: last.headsAfter)
+    }
+}
+
+extension ScriptBuilder {
+    /// The whole script for `steps` (what `migc build` writes and `--sql` prints),
+    /// rendered revision by revision as the schema folds.
+    public static func build(
+        _ steps: [MigrationStep], in graph: RevisionGraph, direction: ScriptDirection, dialect: Dialect, createVersionTables: Bool
+    ) throws(CannotDowngrade) -> BuiltScript {
+        let sections = try MigrationPlanner.render(steps, in: graph) { section($0, direction: direction, dialect: dialect) }
+        var script = BuiltScript(
+            text: preamble(revisionCount: steps.count, direction: direction, dialect: dialect, createVersionTables: createVersionTables),
+            diagnostics: [])
+        if dialect == .mysql, let first = steps.first, let file = graph.revisions[first.revision]?.file {
+            script.diagnostics.append(mysqlWarning(file.path))
+        }
+        for section in sections {
+            script.text += section.text
+            script.diagnostics += section.diagnostics
+        }
+        return script
     }
 }

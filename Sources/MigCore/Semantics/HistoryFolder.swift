@@ -25,8 +25,15 @@ struct HistoryFolder {
     /// Revisions whose own upgrade has errors: replaying them at a merge says nothing new.
     var failed: Set<String> = []
 
+    /// Position of each revision in `graph.order`.
+    let positions: [String: Int]
+
     init(graph: FoldGraph, pinned: Set<String> = []) {
         self.graph = graph
+        var positions: [String: Int] = [:]
+        positions.reserveCapacity(graph.order.count)
+        for (i, id) in graph.order.enumerated() { positions[id] = i }
+        self.positions = positions
         for id in graph.order { for p in graph.parents[id] ?? [] { pending[p, default: 0] += 1 } }
         for id in pinned { pending[id, default: 0] += 1 }
     }
@@ -59,40 +66,31 @@ struct HistoryFolder {
     /// The schema after all of `ids` (live schemas), replaying what the first lacks.
     func union(_ ids: [String], reportingAt file: MigFile?) -> (Schema, [Diagnostic]) {
         guard let first = ids.first, var schema = live[first] else { return (.empty, []) }
-        var have = ancestors(of: [first])
+        var side = [first]
         var diagnostics: [Diagnostic] = []
         for other in ids.dropFirst() {
-            let theirs = ancestors(of: [other])
-            let mine = have
-            for r in graph.order where theirs.contains(r) && !mine.contains(r) {
+            let (theirs, mine) = divergence(side, other)
+            for r in theirs {
                 guard let rf = graph.files[r] else { continue }
                 for statement in rf.upgrade?.statements ?? [] {
                     var checker = OpChecker(schema: schema)
                     checker.check(statement)
+                    checker.finish()
                     schema = checker.schema
                     guard let problem = checker.diagnostics.first(where: { $0.severity == .error }), !failed.contains(r), let file else { continue }
-                    diagnostics.append(conflict(problem, statement, in: r, against: mine.subtracting(theirs), at: file))
+                    diagnostics.append(conflict(problem, statement, in: r, against: mine, at: file))
                 }
             }
-            have.formUnion(theirs)
+            side.append(other)
         }
         return (schema, diagnostics)
     }
 
-    /// Every revision reachable from `ids` through parents, `ids` included.
-    func ancestors(of ids: [String]) -> Set<String> {
-        var seen = Set(ids)
-        var stack = ids
-        while let id = stack.popLast() {
-            for p in graph.parents[id] ?? [] where seen.insert(p).inserted { stack.append(p) }
-        }
-        return seen
-    }
-
-    private func conflict(_ problem: Diagnostic, _ statement: Statement, in revision: String, against side: Set<String>, at file: MigFile) -> Diagnostic {
+    /// `side`: the revisions only the other parents have, in topological order.
+    private func conflict(_ problem: Diagnostic, _ statement: Statement, in revision: String, against side: [String], at file: MigFile) -> Diagnostic {
         let names = statement.operation.tableNames
-        let culprit = graph.order.reversed().first { id in
-            side.contains(id) && (graph.files[id]?.upgrade?.statements ?? []).contains { !$0.operation.tableNames.isDisjoint(with: names) }
+        let culprit = side.reversed().first { id in
+            (graph.files[id]?.upgrade?.statements ?? []).contains { !$0.operation.tableNames.isDisjoint(with: names) }
         }
         var notes = [DiagnosticNote("revision `\(revision)` does this here", at: statement.span)]
         if let culprit, let s = graph.files[culprit]?.upgrade?.statements.last(where: { !$0.operation.tableNames.isDisjoint(with: names) }) {

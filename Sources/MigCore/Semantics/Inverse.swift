@@ -61,7 +61,15 @@ public enum Inverse {
     /// it: constraints with custom names, indexes, foreign keys pointing at it.
     static func restoreColumn(_ d: DropColumn, in schema: Schema, span: SourceSpan) -> [Statement] {
         guard let t = schema.tables[d.table.name], let c = t.column(named: d.column.name) else { return [] }
-        let after = schema.applying(.dropColumn(d))
+        // Fold the drop on just what it can touch: the table, its indexes, and the
+        // tables whose foreign keys point at it (a whole-schema copy costs more).
+        var referencing = [t.name: t]
+        for other in schema.tables.values where other.foreignKeys.values.contains(where: { $0.referencedTable == t.name }) {
+            referencing[other.name] = other
+        }
+        let tableIndexes = schema.indexes(on: t.name)
+        let local = Schema(tables: referencing, indexes: Dictionary(uniqueKeysWithValues: tableIndexes.map { ($0.name, $0) }))
+        let after = local.applying(.dropColumn(d))
         let remaining = after.tables[t.name] ?? t
         let lost = t.constraintNames.subtracting(remaining.constraintNames)
         // Inline only this column's own default-named constraints.
@@ -73,13 +81,13 @@ public enum Inverse {
         for n in rest where rank(n) < 2 {
             if let add = t.addConstraint(named: n) { out.append(Statement(.addConstraint(add), span: span)) }
         }
-        for index in schema.indexes(on: t.name) where after.indexes[index.name] == nil {
+        for index in tableIndexes where after.indexes[index.name] == nil {
             out.append(index.creationStatement(span: span))
         }
         for n in rest where rank(n) == 2 {
             if let add = t.addConstraint(named: n) { out.append(Statement(.addConstraint(add), span: span)) }
         }
-        for other in schema.sortedTables where other.name != t.name {
+        for other in local.sortedTables where other.name != t.name {
             let kept = after.tables[other.name]?.foreignKeys ?? [:]
             for fk in other.foreignKeys.values.sorted(by: { $0.name < $1.name }) where kept[fk.name] == nil {
                 if let add = other.addConstraint(named: fk.name) { out.append(Statement(.addConstraint(add), span: span)) }

@@ -98,13 +98,14 @@ public struct OpChecker: Sendable {
     /// index-backed constraint (PostgreSQL keeps them all in one namespace), ignoring case.
     mutating func checkNewRelationName(_ id: Identifier, kind: String, code: String, allowing existing: String? = nil) {
         let name = id.name
-        if let t = schema.tables[name] ?? schema.tables.values.first(where: { $0.name != existing && $0.name.equalsIgnoringCase(name) }), t.name != existing {
+        if let t = schema.tables[name] ?? schema.tables.keys.first(where: { $0 != existing && $0.equalsIgnoringCase(name) }).flatMap({ schema.tables[$0] }), t.name != existing {
             let what = t.name == name ? "table `\(t.name)` already exists" : "\(kind) `\(name)` collides with table `\(t.name)` (names are case-insensitive in SQLite and MySQL)"
             error(code, kind == "table" ? what : "\(kind) name `\(name)` is already used by table `\(t.name)`",
                   at: id.span, notes: Self.note("table `\(t.name)` created here", t.definedAt))
             return
         }
-        if let i = schema.indexes[name] ?? schema.indexes.values.first(where: { $0.name.equalsIgnoringCase(name) }) {
+        // Keys only: iterating values would copy every index.
+        if let i = schema.indexes[name] ?? schema.indexes.keys.first(where: { $0.equalsIgnoringCase(name) }).flatMap({ schema.indexes[$0] }) {
             let message = kind == "index" && i.name == name ? "index `\(i.name)` already exists"
                 : "\(kind) name `\(name)` is already used by index `\(i.name)`"
             error(code, message, at: id.span, notes: Self.note("index `\(i.name)` created here", i.definedAt))
@@ -223,9 +224,15 @@ extension String {
     func equalsIgnoringCase(_ other: String) -> Bool {
         let a = utf8, b = other.utf8
         guard a.count == b.count else { return false }
-        for (x, y) in zip(a, b) where x != y {
-            let lx = x >= 65 && x <= 90 ? x + 32 : x, ly = y >= 65 && y <= 90 ? y + 32 : y
-            if lx != ly { return false }
+        var i = a.startIndex, j = b.startIndex
+        while i != a.endIndex {
+            let x = a[i], y = b[j]
+            if x != y {
+                let lx = x >= 65 && x <= 90 ? x | 0x20 : x, ly = y >= 65 && y <= 90 ? y | 0x20 : y
+                if lx != ly { return false }
+            }
+            i = a.index(after: i)
+            j = b.index(after: j)
         }
         return true
     }

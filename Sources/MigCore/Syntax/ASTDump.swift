@@ -212,7 +212,9 @@ private struct Dumper {
         case .string(let s): String(quote(s).dropFirst())
         case .bool(let b): b ? "true" : "false"
         case .null: "null"
-        case .column(let id): name(id)
+        case .column(let id):
+            // A column spelled like a literal keyword was quoted in the source: keep it apart.
+            ["true", "false", "null", "current_timestamp", "current_date"].contains(id.name.lowercased()) ? "`\(id.name)`" : name(id)
         case .currentTimestamp: "current_timestamp"
         case .currentDate: "current_date"
         case .call(let n, let args): "(call \(name(n))" + args.map { " " + expr($0) }.joined() + ")"

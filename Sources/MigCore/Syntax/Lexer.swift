@@ -8,9 +8,11 @@ public struct Lexer: Sendable {
     }
 
     /// Tokens, diagnostics and the byte offset where each line starts.
-    static func scan(_ bytes: [UInt8], path: String) -> (tokens: [Token], diagnostics: [Diagnostic], lineStarts: [Int]) {
+    /// With `headerOnly`, stops after an `upgrade` or `downgrade` word that starts a
+    /// line (the end of the header), so the header fast path never lexes the body.
+    static func scan(_ bytes: [UInt8], path: String, headerOnly: Bool = false) -> (tokens: [Token], diagnostics: [Diagnostic], lineStarts: [Int]) {
         bytes.withUnsafeBufferPointer { p in
-            var scanner = Scanner(p: p, path: path)
+            var scanner = Scanner(p: p, path: path, headerOnly: headerOnly)
             scanner.run()
             return (scanner.tokens, scanner.diagnostics, scanner.lineStarts)
         }
@@ -25,12 +27,14 @@ private struct Scanner {
     var diagnostics: [Diagnostic] = []
     /// Recorded as newlines are passed, so a diagnostic can always be placed.
     var lineStarts: [Int] = [0]
+    let headerOnly: Bool
 
-    init(p: UnsafeBufferPointer<UInt8>, path: String) {
+    init(p: UnsafeBufferPointer<UInt8>, path: String, headerOnly: Bool) {
         self.p = p
         self.path = path
-        tokens.reserveCapacity(p.count / 4 + 1)
-        lineStarts.reserveCapacity(p.count / 32 + 1)
+        self.headerOnly = headerOnly
+        tokens.reserveCapacity(headerOnly ? 64 : p.count / 5 + 16)
+        lineStarts.reserveCapacity(headerOnly ? 16 : p.count / 32 + 1)
     }
 
     func byte(_ at: Int) -> UInt8 { at < p.count ? p[at] : 0 }
@@ -50,6 +54,8 @@ private struct Scanner {
     }
 
     mutating func run() {
+        // A UTF-8 byte order mark (some editors write one) is not text.
+        if p.count >= 3, p[0] == 0xEF, p[1] == 0xBB, p[2] == 0xBF { i = 3 }
         while i < p.count {
             let start = i
             let b = p[i]
@@ -67,11 +73,17 @@ private struct Scanner {
             case UInt8(ascii: "'"): singleQuotedString()
             case UInt8(ascii: "0")...UInt8(ascii: "9"): numberOrWord()
             case UInt8(ascii: "."):
-                if isDigit(byte(i + 1)) { numberOrWord() } else { single(.dot) }
+                // `.5` is a number, but in `t.1c` the dot qualifies a name.
+                let qualifies = i > 0 && (isWordByte(p[i - 1]) || p[i - 1] == UInt8(ascii: "`"))
+                if isDigit(byte(i + 1)), !qualifies { numberOrWord() } else { single(.dot) }
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "_"):
                 i += 1
                 while i < p.count, isWordByte(p[i]) { i += 1 }
                 emit(.word, start, i)
+                if headerOnly, endsHeader(start, i) {
+                    tokens.append(Token(.endOfFile, i, i))
+                    return
+                }
             case UInt8(ascii: "("): single(.leftParen)
             case UInt8(ascii: ")"): single(.rightParen)
             case UInt8(ascii: "{"): single(.leftBrace)
@@ -95,6 +107,16 @@ private struct Scanner {
             }
         }
         emit(.endOfFile, p.count, p.count)
+    }
+
+    /// `upgrade` or `downgrade` (any case) as the first token of its line.
+    func endsHeader(_ start: Int, _ end: Int) -> Bool {
+        let length = end - start
+        guard length == 7 || length == 9, tokens.count < 2 || tokens[tokens.count - 2].kind == .newline else { return false }
+        let word: StaticString = length == 7 ? "upgrade" : "downgrade"
+        let k = word.utf8Start
+        for n in 0..<length where p[start + n] | 0x20 != k[n] { return false }
+        return true
     }
 
     mutating func single(_ kind: TokenKind) { emit(kind, i, i + 1); i += 1 }

@@ -14,9 +14,11 @@ extension MigParser {
         }
         let kind: String
         if at("unique") || at("check") {
-            kind = lowercased(advance())
+            let token = advance()
+            kind = lowercased(token)
         } else if at("foreign") || at("primary") {
-            kind = lowercased(advance())
+            let token = advance()
+            kind = lowercased(token)
             try consume("key") { [kind] in .expectedKey(after: kind, found: $0) }
         } else {
             throw fail(.expectedAfterAdd(found: found), help: wordGuess(["column", "unique", "foreign", "check", "primary"]))

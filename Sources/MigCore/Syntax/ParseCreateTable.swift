@@ -2,7 +2,12 @@ extension MigParser {
     /// create_table := NAME `{` (table_item (newline | `;` | `,`))* `}`
     mutating func parseCreateTable() throws(ParseAbort) -> CreateTable {
         let name = try parseName("a table", after: "`create table`")
-        guard kind == .leftBrace else { throw fail(.expectedTableBody(found: found)) }
+        guard kind == .leftBrace else {
+            let help = isWord(tokens[index - 1], "if") && at("not")
+                ? "`if not exists` is not needed: migc knows what exists"
+                : kind == .leftParen ? "a table body is written in braces: `create table \(name.name) { ... }`" : nil
+            throw fail(.expectedTableBody(found: found), help: help)
+        }
         let open = advance()
         var table = CreateTable(name: name, columns: [])
         while true {
@@ -88,7 +93,8 @@ extension MigParser {
         // `check varchar(10)`: a column named `check` with a sized type, not a constraint.
         if peek(3).kind == .number, Self.typeKeywords.contains(where: { isWord(next, $0) }) { return nil }
         advance()
-        let name = identifier(advance())
+        let token = advance()
+        let name = identifier(token)
         if isUnique { return .unique(name: name, columns: try parseColumnList(after: "the constraint name")) }
         return .check(name: name, expression: try parseParenthesizedExpression(after: "the constraint name"))
     }
@@ -98,7 +104,8 @@ extension MigParser {
             throw fail(.missingConstraintName(keyword), label: "expected a name after `\(keyword)`",
                        help: "table constraints are named: `\(keyword) NAME (...)`")
         }
-        return identifier(advance())
+        let token = advance()
+        return identifier(token)
     }
 
     /// column_definition := NAME TYPE modifier*
@@ -198,7 +205,8 @@ extension MigParser {
             let on = advance()
             let isDelete = at("delete")
             guard isDelete || at("update") else { throw fail(.expectedDeleteOrUpdate(found: found), help: wordGuess(["delete", "update"])) }
-            let event = lowercased(advance())
+            let token = advance()
+            let event = lowercased(token)
             let action = try parseReferentialAction()
             if let first = seen[event] {
                 report(.duplicateAction(event), at: span(from: on.start), notes: [DiagnosticNote("first written here", at: first)])

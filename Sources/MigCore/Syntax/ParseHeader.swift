@@ -61,7 +61,8 @@ extension MigParser {
             repeat {
                 if !labels.isEmpty { advance() }
                 guard kind == .word || kind == .quotedIdentifier else { throw fail(.expectedLabelName(found: found)) }
-                labels.append(identifier(advance()))
+                let token = advance()
+                labels.append(identifier(token))
             } while kind == .comma
             header.labels = labels
         default:
@@ -101,7 +102,8 @@ extension MigParser {
         guard kind == .string || kind == .tripleString else {
             throw fail(.expectedMessage(found: found), help: "write the message in double quotes: `message \"add accounts\"`")
         }
-        let literal = stringLiteral(advance())
+        let token = advance()
+        let literal = stringLiteral(token)
         if literal.value.allSatisfy(\.isWhitespace) {
             report(.emptyMessage, at: literal.span, label: "say what this revision does")
         }
@@ -113,7 +115,8 @@ extension MigParser {
     mutating func parseCreated() throws(ParseAbort) -> StringLiteral {
         let literal: StringLiteral
         if kind == .string || kind == .tripleString {
-            literal = stringLiteral(advance())
+            let token = advance()
+            literal = stringLiteral(token)
         } else if kind == .word || kind == .number {
             let start = current.start
             var end = advance().end

@@ -6,8 +6,10 @@ extension MigParser {
         let operation = try parseOperation()
         let end = previousEnd
         if !atStatementEnd && !newlineBeforeCurrent {
-            throw fail(.expectedStatementEnd(after: "the `\(Self.name(of: operation))` operation", found: found),
-                       help: startsOperation(current) ? "put each operation on its own line, or separate them with `;`" : nil)
+            let help = at("exists") && isWord(tokens[index - 1], "if")
+                ? "`if exists` is not needed: migc knows what exists"
+                : startsOperation(current) ? "put each operation on its own line, or separate them with `;`" : nil
+            throw fail(.expectedStatementEnd(after: "the `\(Self.name(of: operation))` operation", found: found), help: help)
         }
         try expectStatementEnd(after: "the operation")
         return Statement(operation, trivia: Trivia(leading: leading, trailing: takeTrailing()), span: span(start, end))
@@ -75,6 +77,10 @@ extension MigParser {
 
     /// create_index := NAME `on` TABLE `(` index_columns `)` [`where` EXPR] [`concurrently`]
     mutating func parseCreateIndex(unique: Bool) throws(ParseAbort) -> CreateIndex {
+        if at("on"), peek().kind == .word || peek().kind == .quotedIdentifier, peek(2).kind == .leftParen {
+            throw fail(.expectedName(what: "an index", after: "`create index`", found: found),
+                       help: "indexes are named: `create index NAME on TABLE (...)`")
+        }
         let name = try parseName("an index", after: "`create index`")
         try consume("on") { .expectedOn(after: "the index name", found: $0) }
         let table = try parseName("a table", after: "`on`")
@@ -164,7 +170,9 @@ extension MigParser {
                 advance()
                 change = .setDefault(try parseExpression())
             } else {
-                try consume("not", help: { p in p.wordGuess(["not", "default"]) }) { .expectedAfterSet(found: $0) }
+                try consume("not", help: { p in
+                    p.at("data") || p.at("type") ? "change a type with `alter column T.c type TYPE`" : p.wordGuess(["not", "default"])
+                }) { .expectedAfterSet(found: $0) }
                 try consume("null") { .expectedNull(found: $0) }
                 change = .setNotNull
             }
@@ -202,14 +210,16 @@ extension MigParser {
             dialect = Identifier(name, span: span(token))
         }
         guard kind == .tripleString || kind == .string else { throw fail(.expectedSQLText(found: found)) }
-        var sql = RawSQL(dialect: dialect, text: stringLiteral(advance()))
+        let token = advance()
+        var sql = RawSQL(dialect: dialect, text: stringLiteral(token))
         if kind == .newline, isWord(peekPastNewlines(), "reverse") {
             while kind == .newline { advance() }
         }
         if at("reverse") {
             advance()
             guard kind == .tripleString || kind == .string else { throw fail(.expectedReverseText(found: found)) }
-            sql.reverse = stringLiteral(advance())
+            let token = advance()
+            sql.reverse = stringLiteral(token)
         }
         return .sql(sql)
     }
@@ -224,13 +234,14 @@ extension MigParser {
     // MARK: Names
 
     /// NAME := word | `quoted name`. Keywords are contextual, so any word is a name.
-    mutating func parseName(_ what: String, after: String) throws(ParseAbort) -> Identifier {
+    mutating func parseName(_ what: String, after: @autoclosure () -> String) throws(ParseAbort) -> Identifier {
         guard kind == .word || kind == .quotedIdentifier else {
             let digits = kind == .number && !newlineBeforeCurrent
-            throw fail(.expectedName(what: what, after: after, found: found),
+            throw fail(.expectedName(what: what, after: after(), found: found),
                        help: digits ? "a name that starts with a digit must be quoted in backticks" : nil)
         }
-        return identifier(advance())
+        let token = advance()
+        return identifier(token)
     }
 
     /// T `.` c
@@ -240,7 +251,8 @@ extension MigParser {
             throw fail(.expectedQualifiedColumn(found: found), help: "name the column with its table: `\(table.name).column`")
         }
         advance()
-        return (table, try parseName("a column", after: "`\(table.name).`"))
+        let column = try parseName("a column", after: "`\(table.name).`")
+        return (table, column)
     }
 
     /// `(` item (`,` item)* `)`, never empty.

@@ -12,7 +12,8 @@ extension MigParser {
     mutating func parseType() throws(ParseAbort) -> TypeReference {
         let start = current.start
         if kind == .string || kind == .tripleString {
-            let literal = stringLiteral(advance())
+            let token = advance()
+            let literal = stringLiteral(token)
             if literal.value.allSatisfy(\.isWhitespace) { report(.emptyCustomType, at: literal.span) }
             return TypeReference(.custom(literal.value), span: literal.span)
         }
@@ -25,7 +26,7 @@ extension MigParser {
         guard typeIndex < Self.typeKeywords.count else { return try unknownType() }
         let name = ColumnType.keywords[typeIndex]
         let nameToken = advance()
-        let arguments = try parseTypeArguments(name)
+        let arguments = try parseTypeArguments(name, isDecimal: typeIndex == 5)
         let type = try columnType(typeIndex, arguments, nameToken)
         return TypeReference(type, span: span(from: start))
     }
@@ -42,24 +43,32 @@ extension MigParser {
             throw fail(.expectedType(found: found), help: "write the type before the modifiers: `name TYPE \(name) ...`")
         }
         let guess = Self.typeAliases[name] ?? Suggest.closest(to: name, in: ColumnType.keywords)
-        let written = text(current)
+        let written = short(text(current))
         throw fail(.unknownType(written), label: "not a portable type",
                    help: guess.map { "did you mean `\($0)`? (a quoted type passes through verbatim: `\"\(written)\"`)" }
                        ?? "a quoted type passes through verbatim: `\"\(written)\"`",
                    fixIts: guess.map { [FixIt(replace: span(current), with: $0)] } ?? [])
     }
 
+    /// The integers in a type's parentheses (kept off the heap: every column has a type).
+    struct TypeArguments {
+        var first: Int?
+        var second: Int?
+        var count = 0
+        var span: SourceSpan?
+    }
+
     /// `(` INT (`,` INT)* `)`, with the span of the list. Empty when absent.
-    mutating func parseTypeArguments(_ name: String) throws(ParseAbort) -> (values: [Int], span: SourceSpan?) {
-        guard kind == .leftParen else { return ([], nil) }
+    mutating func parseTypeArguments(_ name: String, isDecimal: Bool) throws(ParseAbort) -> TypeArguments {
+        var arguments = TypeArguments()
+        guard kind == .leftParen else { return arguments }
         parenDepth += 1
         defer { parenDepth -= 1 }
         let open = advance()
-        var values: [Int] = []
         repeat {
-            if !values.isEmpty { advance() }
-            let what = name == "decimal" ? (values.isEmpty ? "precision" : "scale") : "length"
-            guard kind == .number, current.end > current.start, bytes[current.start..<current.end].allSatisfy(isDigit) else {
+            if arguments.count > 0 { advance() }
+            let what = isDecimal ? (arguments.count == 0 ? "precision" : "scale") : "length"
+            guard kind == .number, bytes[current.start..<current.end].allSatisfy(isDigit) else {
                 throw fail(.expectedInteger(what: what, found: found))
             }
             let token = advance()
@@ -74,23 +83,24 @@ extension MigParser {
                 }
                 value = a
             }
-            if value == 0, what != "scale" { report(.zeroLength(type: name, what: what), at: span(token)) }
-            values.append(value)
+            if value == 0, !(isDecimal && arguments.count == 1) { report(.zeroLength(type: name, what: what), at: span(token)) }
+            if arguments.count == 0 { arguments.first = value } else if arguments.count == 1 { arguments.second = value }
+            arguments.count += 1
         } while kind == .comma
         try closeParen(open)
-        return (values, span(from: open.start))
+        arguments.span = span(from: open.start)
+        return arguments
     }
 
-    mutating func columnType(_ typeIndex: Int, _ arguments: (values: [Int], span: SourceSpan?), _ nameToken: Token) throws(ParseAbort) -> ColumnType {
+    mutating func columnType(_ typeIndex: Int, _ arguments: TypeArguments, _ nameToken: Token) throws(ParseAbort) -> ColumnType {
         let name = ColumnType.keywords[typeIndex]
-        let values = arguments.values
         let maximum = typeIndex == 5 ? 2 : (typeIndex == 8 || typeIndex == 9) ? 1 : 0
-        if values.count > maximum, let argSpan = arguments.span {
+        if arguments.count > maximum, let argSpan = arguments.span {
             report(.tooManyTypeArguments(name, max: maximum), at: argSpan,
                    help: maximum == 0 ? nil : name == "decimal" ? "write `decimal(precision, scale)`" : "write `\(name)(length)`")
         }
-        if typeIndex == 5, values.count >= 2, values[1] > values[0], let argSpan = arguments.span {
-            report(.scaleExceedsPrecision(scale: values[1], precision: values[0]), at: argSpan)
+        if typeIndex == 5, let precision = arguments.first, let scale = arguments.second, scale > precision, let argSpan = arguments.span {
+            report(.scaleExceedsPrecision(scale: scale, precision: precision), at: argSpan)
         }
         switch typeIndex {
         case 0: return .smallint
@@ -98,11 +108,11 @@ extension MigParser {
         case 2: return .bigint
         case 3: return .real
         case 4: return .double
-        case 5: return .decimal(precision: values.first, scale: values.count > 1 ? values[1] : nil)
+        case 5: return .decimal(precision: arguments.first, scale: arguments.second)
         case 6: return .bool
         case 7: return .text
         case 8, 9:
-            guard let length = values.first else {
+            guard let length = arguments.first else {
                 report(.missingTypeArgument(name), at: span(nameToken), label: "expected `(length)` after it",
                        help: "write `\(name)(255)`", fixIts: [FixIt(replace: span(nameToken), with: name + "(255)")])
                 throw ParseAbort()

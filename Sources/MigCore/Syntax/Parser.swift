@@ -17,7 +17,8 @@ public struct ParseResult: Sendable {
 /// line is its `trailing` comment. Header trivia is keyed by the line's keyword; the
 /// comments before the first header line are under `""`, comments before a block
 /// under `"upgrade"` / `"downgrade"` (leading), and a comment after a block's `{`
-/// leads its first statement.
+/// leads its first statement. A comment nobody claims on its own line (after a `{`,
+/// after a `}`, inside a multi-line parenthesized expression) leads the next item.
 public enum Parser {
     public static func parse(bytes: [UInt8], path: String) -> ParseResult {
         var parser = MigParser(bytes: bytes, path: path)
@@ -32,7 +33,7 @@ public enum Parser {
     /// Parses only the header lines, stopping at the first `upgrade` or `downgrade`
     /// (for commands that need ids and parents only).
     public static func parseHeader(bytes: [UInt8], path: String) -> (RevisionHeader, [Diagnostic]) {
-        var parser = MigParser(bytes: bytes, path: path)
+        var parser = MigParser(bytes: bytes, path: path, headerOnly: true)
         let header = parser.parseHeaderOnly()
         return (header, parser.diagnostics)
     }

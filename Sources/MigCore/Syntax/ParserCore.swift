@@ -28,9 +28,9 @@ struct MigParser {
     /// left open at the end are a consequence, not a second mistake.
     let swallowedToEnd: Bool
 
-    init(bytes: [UInt8], path: String) {
+    init(bytes: [UInt8], path: String, headerOnly: Bool = false) {
         self.bytes = bytes
-        let lexed = Lexer.scan(bytes, path: path)
+        let lexed = Lexer.scan(bytes, path: path, headerOnly: headerOnly)
         lines = LineMap(path: path, starts: lexed.lineStarts)
         tokens = lexed.tokens
         diagnostics = lexed.diagnostics
@@ -44,6 +44,8 @@ struct MigParser {
     var kind: TokenKind { tokens[index].kind }
     var atEnd: Bool { tokens[index].kind == .endOfFile }
 
+    /// Consumes the current token and returns it. Bind the result before passing it
+    /// to a method: `identifier(advance())` makes Swift copy the whole parser.
     @discardableResult
     mutating func advance() -> Token {
         let token = tokens[index]
@@ -109,9 +111,9 @@ struct MigParser {
         guard token.kind == .word, token.end - token.start == keyword.utf8CodeUnitCount else { return false }
         let k = keyword.utf8Start
         for n in 0..<keyword.utf8CodeUnitCount {
-            // Fold ASCII upper case only: `_ | 0x20` is DEL, so `current_timestamp` never matched.
+            // Exact match first; else fold ASCII upper case only (`_ | 0x20` is DEL).
             let b = bytes[token.start + n]
-            if (b >= 65 && b <= 90 ? b | 0x20 : b) != k[n] { return false }
+            if b != k[n], !(b >= 65 && b <= 90 && b | 0x20 == k[n]) { return false }
         }
         return true
     }

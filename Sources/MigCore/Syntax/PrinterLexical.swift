@@ -77,7 +77,7 @@ extension Printer {
     /// A text a triple string cannot hold (it contains `"""` or ends with `"`)
     /// falls back to an escaped string.
     static func sqlLiteral(_ value: String) -> String {
-        let needsTriple = value.contains("\n") || value.contains("\"")
+        let needsTriple = value.utf8.contains(UInt8(ascii: "\n")) || value.contains("\"")
         let tripleable = !value.contains("\"\"\"") && !value.hasSuffix("\"")
         return needsTriple && tripleable ? "\"\"\"" + value + "\"\"\"" : stringLiteral(value)
     }

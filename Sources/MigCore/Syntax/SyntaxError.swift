@@ -185,11 +185,11 @@ enum SyntaxError: Sendable {
         case .missingRevision: "missing `revision` line"
         case .missingMessage: "missing `message` line"
         case .duplicateHeaderLine(let k): "duplicate `\(k)` line"
-        case .unknownHeaderLine(let w): "unknown header line `\(w)`"
-        case .invalidRevisionID(let id): "invalid revision id `\(id)`"
+        case .unknownHeaderLine(let w): "unknown header line `\(short(w))`"
+        case .invalidRevisionID(let id): "invalid revision id `\(short(id))`"
         case .expectedRevisionID(let after, let found): "expected a revision id after `\(after)`, found \(found)"
         case .expectedMessage(let found): "expected a string after `message`, found \(found)"
-        case .invalidTimestamp(let t): "invalid timestamp `\(t)` after `created`"
+        case .invalidTimestamp(let t): "invalid timestamp `\(short(t))` after `created`"
         case .expectedOff(let found): "expected `off` after `transaction`, found \(found)"
         case .headerAfterBlocks(let k): "header line `\(k)` after the blocks"
         case .expectedBlockBrace(let k, let found): "expected `{` after `\(k)`, found \(found)"
@@ -201,7 +201,7 @@ enum SyntaxError: Sendable {
         case .emptyMessage: "empty revision message"
         case .operationOutsideBlock(let op): "operation `\(op)` outside an `upgrade` or `downgrade` block"
         case .unexpectedClosingBrace: "unexpected `}` with no open block"
-        case .unknownOperation(let w): "unknown operation `\(w)`"
+        case .unknownOperation(let w): "unknown operation `\(short(w))`"
         case .expectedAfterCreate(let found): "expected `table`, `index` or `unique index` after `create`, found \(found)"
         case .expectedAfterDrop(let found): "expected `table`, `column`, `index` or `constraint` after `drop`, found \(found)"
         case .expectedAfterRename(let found): "expected `table` or `column` after `rename`, found \(found)"
@@ -218,7 +218,7 @@ enum SyntaxError: Sendable {
         case .emptyColumnList: "empty column list"
         case .expectedClosingParen(let found): "expected `)`, found \(found)"
         case .expectedSQLText(let found): "expected a string of SQL after `sql`, found \(found)"
-        case .unknownDialect(let d): "unknown dialect `\(d)`"
+        case .unknownDialect(let d): "unknown dialect `\(short(d))`"
         case .expectedReverseText(let found): "expected a string of SQL after `reverse`, found \(found)"
         case .duplicateIndexClause(let k): "duplicate `\(k)` in `create index`"
         case .expectedAfterDropNot(let found): "expected `null` after `drop not`, found \(found)"
@@ -226,15 +226,15 @@ enum SyntaxError: Sendable {
         case .expectedTableBody(let found): "expected `{` after the table name, found \(found)"
         case .duplicateModifier(let m): "duplicate column modifier `\(m)`"
         case .conflictingNullability: "column is declared both `null` and `not null`"
-        case .unknownModifier(let m): "unknown column modifier `\(m)`"
+        case .unknownModifier(let m): "unknown column modifier `\(short(m))`"
         case .expectedNull(let found): "expected `null` after `not`, found \(found)"
-        case .unknownType(let t): "unknown type `\(t)`"
+        case .unknownType(let t): "unknown type `\(short(t))`"
         case .expectedType(let found): "expected a column type, found \(found)"
         case .expectedInteger(let what, let found): "expected an integer \(what), found \(found)"
         case .missingTypeArgument(let t): "type `\(t)` needs a length"
         case .tooManyTypeArguments(let t, let max):
             max == 0 ? "type `\(t)` takes no arguments" : "too many arguments for type `\(t)`"
-        case .unknownAction(let a): "unknown referential action `\(a)`"
+        case .unknownAction(let a): "unknown referential action `\(short(a))`"
         case .expectedDeleteOrUpdate(let found): "expected `delete` or `update` after `on`, found \(found)"
         case .duplicateAction(let k): "duplicate `on \(k)` clause"
         case .missingConstraintName(let k): "`\(k)` table constraint needs a name"
@@ -251,10 +251,14 @@ enum SyntaxError: Sendable {
         case .expectedArgumentsEnd(let found): "expected `,` or `)` after a function argument, found \(found)"
         case .expectedParenthesizedExpression(let after, let found): "expected `(` and an expression after \(after), found \(found)"
         case .expectedAction(let found): "expected a referential action after `on delete` or `on update`, found \(found)"
-        case .integerTooLarge(let n): "integer `\(n)` is too large"
+        case .integerTooLarge(let n): "integer `\(short(n))` is too large"
         case .scaleExceedsPrecision(let s, let p): "decimal scale \(s) exceeds its precision \(p)"
         case .zeroLength(let t, let what): "`\(t)` \(what) must be at least 1"
         }
     }
 }
 
+/// A name as a message shows it: long ones cut, so a 10 MB word is not a 10 MB message.
+func short(_ text: String) -> String {
+    text.utf8.count <= 40 ? text : String(text.prefix(37)) + "..."
+}

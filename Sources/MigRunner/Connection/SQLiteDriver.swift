@@ -54,8 +54,8 @@ public final class SQLiteDriver: DatabaseDriver {
                 var tail: UnsafePointer<CChar>?
                 let rc = sqlite3_prepare_v2(db, cursor, -1, &statement, &tail)
                 let consumed = tail.map { cursor.distance(to: $0) } ?? 0
-                let statementText = consumed > 0 ? Self.slice(cursor, count: consumed) : String(cString: cursor)
-                guard rc == SQLITE_OK else { throw error(rc, statement: statementText) }
+                guard rc == SQLITE_OK else { throw error(rc, statement: Self.firstStatement(String(cString: cursor))) }
+                let statementText = Self.slice(cursor, count: consumed)
                 defer { sqlite3_finalize(statement) }
                 if let statement {
                     var step = sqlite3_step(statement)
@@ -105,7 +105,30 @@ public final class SQLiteDriver: DatabaseDriver {
 
     private func error(_ rc: Int32, statement: String) -> DatabaseError {
         let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "sqlite error \(rc)"
-        return DatabaseError(message: message, code: Self.codeName(rc), statement: statement.trimmingWhitespace())
+        var text = statement.trimmingWhitespace()
+        if text.hasSuffix(";") { text.removeLast() }
+        return DatabaseError(message: message, code: Self.codeName(rc), statement: text)
+    }
+
+    /// `sql` up to its first `;` outside quotes and comments: the statement that
+    /// failed to prepare (SQLite does not say where it ends).
+    static func firstStatement(_ sql: String) -> String {
+        var quote: Character?
+        var previous: Character = " "
+        var lineComment = false
+        for index in sql.indices {
+            let c = sql[index]
+            defer { previous = c }
+            if lineComment { lineComment = c != "\n"; continue }
+            if let q = quote { if c == q { quote = nil }; continue }
+            switch c {
+            case "'", "\"", "`": quote = c
+            case "-" where previous == "-": lineComment = true
+            case ";": return String(sql[...index])
+            default: break
+            }
+        }
+        return sql
     }
 
     private static func slice(_ start: UnsafePointer<CChar>, count: Int) -> String {

@@ -80,6 +80,10 @@ public struct RunFailure: Error, Sendable, CustomStringConvertible {
     public var report: RunReport
     /// False for a failed `transaction off` revision: its earlier statements stay.
     public var rolledBack: Bool
+    /// Revisions of this run (single transaction) that had been applied before the
+    /// failure but were rolled back with it, because the database ended the whole
+    /// transaction; `report.applied` no longer lists them.
+    public var undoneEarlier: [String] = []
 
     public var description: String { "revision \(revision) failed: \(error)" }
 }
@@ -90,4 +94,25 @@ public struct RunnerError: Error, Sendable, CustomStringConvertible {
     public var message: String
     public init(_ message: String) { self.message = message }
     public var description: String { message }
+}
+
+extension PlannedRevision {
+    /// A checked revision rendered for `dialect`: exactly the statements `migc build`
+    /// writes for it, with the same version rows.
+    public init(_ revision: ScriptRevision, direction: Direction, dialect: Dialect, note: String? = nil) {
+        self.init(
+            id: revision.id, message: revision.message, direction: direction,
+            statements: dialect.backend.render(steps: revision.steps, transactional: revision.transactional),
+            transactional: revision.transactional, removedHeads: revision.headsRemoved, addedHeads: revision.headsAdded,
+            history: [(revision.id, revision.checksum)], note: note)
+    }
+
+    /// A folded upgrade from base: one unit creating the final schema, recording
+    /// every revision it stands for.
+    public init(_ fold: FoldedUpgrade) {
+        self.init(
+            id: fold.revisions.last?.id ?? "", message: "\(fold.revisions.count) revisions folded into one schema",
+            direction: .up, statements: fold.statements, transactional: true, removedHeads: [], addedHeads: fold.heads,
+            history: fold.revisions.map { ($0.id, $0.checksum) }, note: "folded")
+    }
 }

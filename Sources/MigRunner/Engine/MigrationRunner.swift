@@ -91,15 +91,8 @@ public final class MigrationRunner {
                     try bookkeep(unit, since: started)
                     try driver.execute(mode == .single ? "RELEASE SAVEPOINT migc_revision" : "COMMIT")
                 } catch let failure as StatementFailure {
-                    if mode == .single {
-                        try? driver.execute("ROLLBACK TO SAVEPOINT migc_revision")
-                        try? driver.execute("RELEASE SAVEPOINT migc_revision")
-                        try? driver.commit()  // keeps revisions 1..k-1
-                        outerOpen = false
-                    } else {
-                        driver.rollbackQuietly()
-                    }
-                    throw failure.runFailure(unit, report: report, rolledBack: true)
+                    if mode == .single { outerOpen = false }
+                    throw settle(failure, unit, mode: mode, report: report)
                 }
             } else {
                 if outerOpen { try driver.commit(); outerOpen = false }
@@ -120,12 +113,43 @@ public final class MigrationRunner {
         return report
     }
 
+    /// Rolls a failed transactional revision back and says what stays applied.
+    private func settle(_ failure: StatementFailure, _ unit: PlannedRevision, mode: TransactionMode, report: RunReport) -> RunFailure {
+        guard mode == .single else {
+            driver.rollbackQuietly()
+            return failure.runFailure(unit, report: report, rolledBack: true)
+        }
+        if keepEarlierRevisions() { return failure.runFailure(unit, report: report, rolledBack: true) }
+        var kept = report
+        kept.applied = []
+        return failure.runFailure(unit, report: kept, rolledBack: true, undoneEarlier: report.applied.map(\.id))
+    }
+
+    /// After a failure in single mode: undoes the failed revision's savepoint and
+    /// commits revisions 1..k-1. False when they are gone: SQLite ends the whole
+    /// transaction on some errors (`INSERT OR ROLLBACK`, `RAISE(ROLLBACK)`, a full
+    /// disk), or the commit itself failed.
+    private func keepEarlierRevisions() -> Bool {
+        guard driver.inTransaction else { return false }
+        do {
+            try driver.execute("ROLLBACK TO SAVEPOINT migc_revision")
+            try driver.execute("RELEASE SAVEPOINT migc_revision")
+            try driver.commit()
+            return true
+        } catch {
+            driver.rollbackQuietly()
+            return false
+        }
+    }
+
     private struct StatementFailure: Error {
         var statement: SQLStatement
         var error: DatabaseError
 
-        func runFailure(_ unit: PlannedRevision, report: RunReport, rolledBack: Bool) -> RunFailure {
-            RunFailure(revision: unit.id, message: unit.message, direction: unit.direction, statement: statement, error: error, report: report, rolledBack: rolledBack)
+        func runFailure(_ unit: PlannedRevision, report: RunReport, rolledBack: Bool, undoneEarlier: [String] = []) -> RunFailure {
+            RunFailure(
+                revision: unit.id, message: unit.message, direction: unit.direction, statement: statement, error: error,
+                report: report, rolledBack: rolledBack, undoneEarlier: undoneEarlier)
         }
     }
 
@@ -145,9 +169,7 @@ public final class MigrationRunner {
         do {
             try store.moveHeads(removing: unit.removedHeads, adding: unit.addedHeads)
             let duration = Self.milliseconds(since: started)
-            for row in unit.history {
-                try store.record(row.revision, unit.direction == .up ? .up : .down, checksum: row.checksum, durationMs: duration, note: unit.note)
-            }
+            try store.record(unit.history, unit.direction == .up ? .up : .down, durationMs: duration, note: unit.note)
         } catch {
             throw StatementFailure(statement: SQLStatement("-- migc version table"), error: error)
         }

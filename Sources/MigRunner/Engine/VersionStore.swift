@@ -64,15 +64,30 @@ public struct VersionStore {
     }
 
     func record(_ revision: String, _ direction: VersionTableSQL.Direction, checksum: String?, durationMs: Int?, note: String?) throws(DatabaseError) {
-        let row = VersionTableSQL.HistoryRow(
-            revision: revision, direction: direction, checksum: checksum, appliedAt: .value(Self.now()),
-            durationMs: durationMs, note: note)
-        try driver.execute(VersionTableSQL.insertHistory(row, dialect: dialect).text)
+        try record([(revision, checksum)], direction, durationMs: durationMs, note: note)
     }
 
+    /// History rows for several revisions, in chunks of 500 rows per INSERT.
+    func record(_ revisions: [(revision: String, checksum: String?)], _ direction: VersionTableSQL.Direction, durationMs: Int?, note: String?) throws(DatabaseError) {
+        let now = Self.now()
+        var start = 0
+        while start < revisions.count {
+            let chunk = revisions[start..<min(start + 500, revisions.count)]
+            let rows = chunk.map {
+                VersionTableSQL.HistoryRow(revision: $0.revision, direction: direction, checksum: $0.checksum, appliedAt: .value(now), durationMs: durationMs, note: note)
+            }
+            try driver.execute(VersionTableSQL.insertHistory(rows, dialect: dialect).text)
+            start += 500
+        }
+    }
+
+    /// ISO 8601 UTC to the second (`2026-11-25T10:00:00Z`), without a formatter:
+    /// Foundation's goes through ICU, which cost more than the SQL it annotates.
     static func now() -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: Date())
+        var seconds = time(nil)
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
     }
 }

@@ -82,3 +82,32 @@ import Testing
         #expect(peak == 1)
     }
 }
+
+/// The merge walk finds exactly what each side lacks, whatever the shape.
+@Suite struct DivergenceTests {
+    static func folder(_ parents: [String: [String]]) -> HistoryFolder {
+        // Topological order: by id, which the cases below respect.
+        HistoryFolder(graph: FoldGraph(order: parents.keys.sorted(), parents: parents, files: [:]))
+    }
+
+    @Test func diamond() {
+        let f = Self.folder(["a": [], "b1": ["a"], "b2": ["b1"], "c1": ["a"], "d": ["b2", "c1"]])
+        #expect(f.divergence(["b2"], "c1") == (theirs: ["c1"], mine: ["b1", "b2"]))
+    }
+
+    @Test func twoRoots() {
+        let f = Self.folder(["a": [], "b": [], "c": ["a", "b"]])
+        #expect(f.divergence(["a"], "b") == (theirs: ["b"], mine: ["a"]))
+    }
+
+    @Test func ancestorSide() {
+        let f = Self.folder(["a": [], "b": ["a"], "c": ["b"]])
+        #expect(f.divergence(["c"], "a") == (theirs: [], mine: ["b", "c"]))
+        #expect(f.divergence(["a"], "c") == (theirs: ["b", "c"], mine: []))
+    }
+
+    @Test func crissCross() {
+        let f = Self.folder(["a": [], "b": ["a"], "c": ["a"], "d": ["b", "c"], "e": ["b", "c"], "f": ["d"], "g": ["e"]])
+        #expect(f.divergence(["f"], "g") == (theirs: ["e", "g"], mine: ["d", "f"]))
+    }
+}

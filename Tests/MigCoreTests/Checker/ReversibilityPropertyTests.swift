@@ -29,6 +29,18 @@ import Testing
             let (checked, diagnostics) = RevisionChecker.check(id: "r\(revision)", file: file, before: schema, verifyDerived: true)
             #expect(diagnostics.isEmpty, "seed \(seed) rev \(revision): \(diagnostics.map(\.message))")
             #expect(checked.downgrade?.last.map { SchemaDiff.between(expected: schema, actual: $0.after).isEmpty } ?? statements.isEmpty)
+            // Written out as a downgrade block, the derived downgrade passes the
+            // written-downgrade verification (the scoped comparison) too.
+            let written = MigFile(path: "r.mig", header: RevisionHeader(), upgrade: Block(statements: statements), downgrade: .block(Block(statements: derived)), span: .synthesized)
+            let (_, writtenDiagnostics) = RevisionChecker.check(id: "w\(revision)", file: written, before: schema)
+            #expect(writtenDiagnostics.isEmpty, "seed \(seed) rev \(revision): \(writtenDiagnostics.map(\.message))")
+            // Dropping its last statement must be caught (when that changes anything).
+            if derived.count > 1 {
+                let short = MigFile(path: "r.mig", header: RevisionHeader(), upgrade: Block(statements: statements), downgrade: .block(Block(statements: Array(derived.dropLast()))), span: .synthesized)
+                let (_, shortDiagnostics) = RevisionChecker.check(id: "s\(revision)", file: short, before: schema)
+                let full = SchemaDiff.between(expected: schema, actual: after.applying(Array(derived.dropLast())))
+                #expect(shortDiagnostics.contains { $0.code == CheckCode.downgradeMismatch } == !full.isEmpty || shortDiagnostics.contains { $0.severity == .error && $0.code != CheckCode.downgradeMismatch })
+            }
             schema = after
         }
     }

@@ -16,6 +16,7 @@ import Testing
 
     @Test func revisionIDsThatStartWithDigitsAreWords() {
         #expect(kinds("7c1e9a20b4d3 000001 1e3 2.5E-3 .5 12abc") == [.word, .number, .number, .number, .number, .word, .endOfFile])
+        #expect(kinds("t.1c `t`.2 1.5") == [.word, .dot, .word, .quotedIdentifier, .dot, .number, .number, .endOfFile])
     }
 
     @Test func commentsAndNewlinesAreTokens() {
@@ -24,6 +25,12 @@ import Testing
 
     @Test func stringsAndQuotedNames() {
         #expect(kinds(#""a \" b" """x"y""" `Order Items`"#) == [.string, .tripleString, .quotedIdentifier, .endOfFile])
+    }
+
+    @Test func byteOrderMarkIsSkipped() {
+        let result = Parser.parse(bytes: [0xEF, 0xBB, 0xBF] + Array("revision a1\nmessage \"m\"\n".utf8), path: "t.mig")
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.file.header.revision?.span.start.column == 13)
     }
 
     @Test func strayBytesAreOneDiagnosticPerRun() {

@@ -28,6 +28,20 @@ import Testing
             change: .type(TypeReference(.bigint), using: Expr(.binary(.multiply, Expr(.column(Identifier("c"))), Expr(.number("2")))))))])
     }
 
+    @Test func literalKeywordsAreLiteralsInAnyCase() {
+        func value(_ text: String) -> Expr.Kind? {
+            guard case .addColumn(let a)? = statements("add column t.c int default " + text).first?.operation,
+                  case .defaultValue(let e)? = a.column.modifiers.first?.kind else { return nil }
+            return e.kind
+        }
+        #expect(value("current_timestamp") == .currentTimestamp)
+        #expect(value("CURRENT_DATE") == .currentDate)
+        #expect(value("True") == .bool(true))
+        #expect(value("NULL") == .null)
+        #expect(value("`current_date`") == .column(Identifier("current_date")))
+        #expect(value("current_datex") == .column(Identifier("current_datex")))
+    }
+
     @Test func whitespaceCaseAndCommentsDoNotChangeTheTree() {
         let a = Parser.parse(source: header + "upgrade {\n  create table t { a int not null, b text }\n}\n", path: "a.mig")
         let b = Parser.parse(source: "REVISION a1 -- x\nMessage \"m\"\nUPGRADE{CREATE TABLE t {\n a   INT NOT NULL\n\n b TEXT\n}}", path: "b.mig")
@@ -65,7 +79,8 @@ import Testing
 
     @Test func headerFastPathStopsAtTheFirstBlock() {
         let source = header + "parent p0\nupgrade {\n  this is not parsed ((( \n}\n"
-        let (h, diagnostics) = Parser.parseHeader(bytes: Array(source.utf8), path: "t.mig")
+        // Not even lexed: the invalid UTF-8 in the body goes unreported.
+        let (h, diagnostics) = Parser.parseHeader(bytes: Array(source.utf8) + [0xFF], path: "t.mig")
         #expect(diagnostics.isEmpty)
         #expect(h.revision?.name == "a1" && h.parents.map(\.name) == ["p0"])
     }

@@ -38,6 +38,13 @@ import Testing
         }
     }
 
+    @Test func hugeWordsGiveShortMessages() {
+        let word = String(repeating: "w", count: 1_000_000)
+        let d = Parser.parse(source: header + "upgrade {\n  " + word + " table t\n}\n", path: "s.mig").diagnostics
+        #expect(d.map(\.code) == ["E030"])
+        #expect((d.first?.message.count ?? .max) < 100)
+    }
+
     /// A million-operator chain would nest a million deep: capped like parentheses.
     @Test func longOperatorChainsAreCapped() {
         let expression = header + "upgrade { add column t.c int default 1" + String(repeating: " + a", count: 1_000_000) + " }\n"

@@ -33,13 +33,17 @@ private struct GraphBuilder {
 
     mutating func index(_ input: [MigFile]) {
         var firstSpan: [Identifier] = []
+        firstSpan.reserveCapacity(input.count)
+        files.reserveCapacity(input.count)
+        ids.reserveCapacity(input.count)
+        indexOf.reserveCapacity(input.count)
         for file in input {
             guard let id = file.header.revision else {
                 let span = file.header.span.isSynthesized ? SourceSpan.file(file.path) : file.header.span.startPoint
                 diagnostics.append(GraphDiagnostics.missingRevision(path: file.path, at: span))
                 continue
             }
-            if id.name.isEmpty || !id.name.allSatisfy(GraphDiagnostics.isIDCharacter) {
+            if !GraphDiagnostics.isValidID(id.name) {
                 diagnostics.append(GraphDiagnostics.invalidID(id))
             }
             if let first = indexOf[id.name] {
@@ -81,13 +85,15 @@ private struct GraphBuilder {
 
     mutating func linkEdges() {
         let indexOf = indexOf, labelOwner = labelOwner
+        parents.reserveCapacity(files.count)
+        depends.reserveCapacity(files.count)
         for (i, file) in files.enumerated() {
             let header = file.header
             let ps = checkedEdges(header.parents, of: i, kind: "parent") { indexOf[$0] }
             // A dependency that is also a parent adds nothing; keep one edge.
             let ds = checkedEdges(header.depends, of: i, kind: "dependency") { indexOf[$0] ?? labelOwner[$0] }
             parents.append(ps)
-            depends.append(ds.filter { !ps.contains($0) })
+            depends.append(ds.isEmpty ? ds : ds.filter { !ps.contains($0) })
         }
     }
 
@@ -95,6 +101,7 @@ private struct GraphBuilder {
     private mutating func checkedEdges(
         _ names: [Identifier], of i: Int, kind: String, resolve: (String) -> Int?
     ) -> [Int] {
+        if names.isEmpty { return [] }
         var kept: [Int] = []
         var written: [Identifier] = []
         for name in names {
@@ -206,11 +213,18 @@ private struct GraphBuilder {
         var revisions: [String: RevisionGraph.Revision] = [:]
         revisions.reserveCapacity(n)
         var heads: [String] = [], bases: [String] = []
+        // Most lists are empty or hold one id: no sorting, no closure allocations.
+        func names(_ list: [Int], sorted: Bool = false) -> [String] {
+            switch list.count {
+            case 0: []
+            case 1: [ids[list[0]]]
+            default: sorted ? list.map { ids[$0] }.sorted() : list.map { ids[$0] }
+            }
+        }
         for i in 0..<n {
-            let names = { (list: [Int]) in list.map { ids[$0] } }
             revisions[ids[i]] = RevisionGraph.Revision(
-                id: ids[i], file: files[i], parents: names(parents[i]), children: names(children[i]).sorted(),
-                depends: names(depends[i]), dependents: names(dependents[i]).sorted(), labels: ownLabels[i])
+                id: ids[i], file: files[i], parents: names(parents[i]), children: names(children[i], sorted: true),
+                depends: names(depends[i]), dependents: names(dependents[i], sorted: true), labels: ownLabels[i])
             if children[i].isEmpty { heads.append(ids[i]) }
             if parents[i].isEmpty { bases.append(ids[i]) }
         }

@@ -83,7 +83,18 @@ enum GraphDiagnostics {
     }
 
     static func isIDCharacter(_ c: Character) -> Bool {
-        c == "_" || ("a"..."z").contains(c) || ("0"..."9").contains(c)
+        c.utf8.count == 1 && isIDByte(c.utf8.first!)
+    }
+
+    /// Whether `id` is a valid revision id (a-z, 0-9, _). Bytes, not Characters:
+    /// this runs once per revision on every command.
+    static func isValidID(_ id: String) -> Bool {
+        !id.isEmpty && id.utf8.allSatisfy(isIDByte)
+    }
+
+    private static func isIDByte(_ b: UInt8) -> Bool {
+        b == UInt8(ascii: "_") || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(b)
+            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b)
     }
 
     /// A plausible id from a file name like `7c1e9a20b4d3_add_accounts.mig`.

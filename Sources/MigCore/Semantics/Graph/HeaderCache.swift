@@ -1,0 +1,163 @@
+// The header cache: `heads`, `history`, `branches` and `current` need only the
+// header lines of each file, and reading plus parsing 10,000 files costs more than
+// everything else they do. So the headers are remembered in
+// `<dir>/.migc-cache/headers.bin`, one entry per file with its `FileStamp`.
+//
+// Safe by construction:
+// - an entry is used only when the file's device, inode, size, mtime and ctime are
+//   all unchanged, and the file had settled before the cache was written (see
+//   `FileStamp.isSettled`); anything else is read and parsed again;
+// - files whose header has diagnostics are never cached (they are parsed every run,
+//   so their diagnostics and source lines are always fresh);
+// - the cache carries a format version, the identity of the migc binary that wrote
+//   it and a checksum: a cache from another build, a damaged, truncated or unreadable
+//   one is ignored and rewritten, never an error;
+// - it is written to a temporary file and renamed into place, so readers see the old
+//   or the new cache, never half of one.
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+struct HeaderCache {
+    struct Entry {
+        /// The path relative to the migrations directory.
+        var relative: String
+        var stamp: FileStamp
+        var header: RevisionHeader
+    }
+
+    /// When the run that wrote this cache started (nanoseconds since 1970).
+    var writtenAt: Int64
+    /// Sorted by `relative` as `DirectoryWalk` sorts files, so the loader matches
+    /// the two lists in one pass, without hashing 10,000 paths.
+    var entries: [Entry] = []
+
+    static let directoryName = ".migc-cache"
+    static let fileName = "headers.bin"
+    private static let magic = Array("MIGCHDR1".utf8)
+    /// Bump when the encoding changes.
+    private static let formatVersion: UInt64 = 1
+
+    static func directory(root: String) -> String { root + "/" + directoryName }
+    static func path(root: String) -> String { directory(root: root) + "/" + fileName }
+
+    /// The cached header for `file` when its stamp is unchanged and it had settled
+    /// when the cache was written. `cursor` walks `entries`: files must be asked
+    /// for in `DirectoryWalk` order.
+    func header(for file: FoundFile, cursor: inout Int) -> RevisionHeader? {
+        while cursor < entries.count, DirectoryWalk.precedes(entries[cursor].relative, file.relative) {
+            cursor += 1
+        }
+        guard cursor < entries.count else { return nil }
+        let entry = entries[cursor]
+        guard entry.relative == file.relative, entry.stamp == file.stamp,
+              entry.stamp.isSettled(before: writtenAt) else { return nil }
+        return entry.header
+    }
+
+    /// The cache of `root`, or nil when there is none or it cannot be trusted.
+    static func read(root: String) -> HeaderCache? {
+        guard let bytes = DirectoryWalk.read(path: path(root: root)) else { return nil }
+        return try? decode(bytes, root: root)
+    }
+
+    /// Writes the cache atomically; false when it could not (a read-only directory,
+    /// a full disk): the cache is an optimisation, so that is never an error.
+    @discardableResult
+    func write(root: String) -> Bool {
+        let folder = Self.directory(root: root)
+        if mkdir(folder, 0o755) == 0 {
+            // Keeps the cache out of version control in any repository.
+            _ = Self.writeFile(folder + "/.gitignore", Array("# created by migc\n*\n".utf8))
+        } else if errno != EEXIST {
+            return false
+        }
+        let temporary = folder + "/" + Self.fileName + ".\(getpid()).tmp"
+        guard Self.writeFile(temporary, encoded(root: root)) else {
+            unlink(temporary)
+            return false
+        }
+        guard rename(temporary, Self.path(root: root)) == 0 else {
+            unlink(temporary)
+            return false
+        }
+        return true
+    }
+
+    func encoded(root: String) -> [UInt8] {
+        var w = ByteWriter()
+        w.bytes = Self.magic
+        w.unsigned(Self.formatVersion)
+        w.string(Self.toolStamp)
+        w.signed(writtenAt)
+        w.unsigned(UInt64(entries.count))
+        for entry in entries {
+            w.string(entry.relative)
+            w.unsigned(entry.stamp.device)
+            w.unsigned(entry.stamp.inode)
+            w.signed(entry.stamp.size)
+            w.signed(entry.stamp.modified)
+            w.signed(entry.stamp.changed)
+            w.header(entry.header, path: root + "/" + entry.relative)
+        }
+        let sum = fnv1a(w.bytes[...])
+        for shift in stride(from: 0, to: 64, by: 8) { w.bytes.append(UInt8(truncatingIfNeeded: sum >> UInt64(shift))) }
+        return w.bytes
+    }
+
+    static func decode(_ bytes: [UInt8], root: String) throws(CacheCorrupt) -> HeaderCache {
+        let end = bytes.count - 8
+        guard end >= magic.count, bytes[..<magic.count].elementsEqual(magic) else { throw CacheCorrupt() }
+        var sum: UInt64 = 0
+        for (i, b) in bytes[end...].enumerated() { sum |= UInt64(b) << UInt64(8 * i) }
+        guard sum == fnv1a(bytes[..<end]) else { throw CacheCorrupt() }
+        var r = ByteReader(bytes, end: end)
+        r.position = magic.count
+        guard try r.unsigned() == formatVersion, try r.string() == toolStamp else { throw CacheCorrupt() }
+        var cache = HeaderCache(writtenAt: try r.signed())
+        let count = try r.count()
+        cache.entries.reserveCapacity(count)
+        for _ in 0..<count {
+            let relative = try r.string()
+            let stamp = try FileStamp(
+                device: r.unsigned(), inode: r.unsigned(), size: r.signed(), modified: r.signed(), changed: r.signed())
+            cache.entries.append(Entry(relative: relative, stamp: stamp, header: try r.header(path: root + "/" + relative)))
+        }
+        guard r.atEnd else { throw CacheCorrupt() }
+        return cache
+    }
+
+    /// Which migc build wrote a cache: the size and mtime of the running executable,
+    /// so a rebuilt parser never reads headers an older one cached.
+    static let toolStamp: String = {
+        guard let info = DirectoryWalk.fileInfo("/proc/self/exe") else { return "unknown" }
+        let stamp = DirectoryWalk.stamp(info)
+        return "\(stamp.size)-\(stamp.modified)"
+    }()
+
+    private static func writeFile(_ path: String, _ bytes: [UInt8]) -> Bool {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return false }
+        var written = 0
+        let ok = bytes.withUnsafeBytes { raw in
+            while written < raw.count {
+                let n = systemWrite(fd, raw.baseAddress! + written, raw.count - written)
+                if n < 0, errno == EINTR { continue }
+                if n <= 0 { return false }
+                written += n
+            }
+            return true
+        }
+        return close(fd) == 0 && ok
+    }
+}
+
+/// `write(2)` under a name `HeaderCache.write(root:)` does not shadow.
+private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+    write(fd, buffer, count)
+}

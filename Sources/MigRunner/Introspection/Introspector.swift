@@ -1,0 +1,24 @@
+import MigCore
+
+/// Reads a live database's schema into MigCore's model, so it can be compared with
+/// the schema the migrations say it should have (`migc check`, execution tests).
+/// migc's own tables (`migc_version`, `migc_history`) and the engine's internal
+/// tables are left out. Introspected objects carry synthesized spans.
+public enum Introspector {
+    public static let excludedTables: Set<String> = ["migc_version", "migc_history"]
+
+    public static func schema(of driver: any DatabaseDriver) throws(DatabaseError) -> Schema {
+        switch driver.dialect {
+        case .sqlite: try SQLiteIntrospector(driver: driver).schema()
+        case .postgres: try PostgresIntrospector(driver: driver).schema()
+        case .mysql: throw DatabaseError(message: "the runner cannot introspect mysql")
+        }
+    }
+}
+
+extension ReferentialAction {
+    /// SQLite's `foreign_key_list` spelling (`SET NULL`, `NO ACTION`).
+    init?(sqlName: String) {
+        self.init(rawValue: sqlName.lowercased())
+    }
+}

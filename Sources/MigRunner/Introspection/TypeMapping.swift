@@ -1,0 +1,75 @@
+import MigCore
+
+// Dialect type names back to portable types: the inverse of the mapping table in
+// CONTRACTS.md (and of MigCore's TypeNames). Anything else is `.custom(name)`.
+
+enum TypeMapping {
+    /// A declared SQLite type (`VARCHAR(320)`, `NUMERIC(12,2)`); case-insensitive.
+    static func sqlite(_ declared: String) -> ColumnType {
+        let (base, arguments) = split(declared)
+        switch base.uppercased() {
+        case "SMALLINT": return .smallint
+        case "INTEGER", "INT": return .int
+        case "BIGINT": return .bigint
+        case "REAL": return .real
+        case "DOUBLE", "DOUBLE PRECISION": return .double
+        case "NUMERIC", "DECIMAL": return .decimal(precision: arguments.first, scale: arguments.dropFirst().first)
+        case "BOOLEAN": return .bool
+        case "TEXT": return .text
+        case "VARCHAR": if let n = arguments.first { return .varchar(n) }
+        case "CHAR": if let n = arguments.first { return .char(n) }
+        case "BLOB": return .blob
+        case "DATE": return .date
+        case "TIME": return .time
+        case "TIMESTAMP": return .timestamp
+        case "TIMESTAMPTZ": return .timestamptz
+        case "UUID": return .uuid
+        case "JSON": return .json
+        default: break
+        }
+        return .custom(declared)
+    }
+
+    /// PostgreSQL's `format_type` output (`character varying(320)`, `timestamp without time zone`).
+    static func postgres(_ formatted: String) -> ColumnType {
+        let (base, arguments) = split(formatted)
+        switch base {
+        case "smallint": return .smallint
+        case "integer": return .int
+        case "bigint": return .bigint
+        case "real": return .real
+        case "double precision": return .double
+        case "numeric": return .decimal(precision: arguments.first, scale: arguments.dropFirst().first)
+        case "boolean": return .bool
+        case "text": return .text
+        case "character varying": if let n = arguments.first { return .varchar(n) }
+        case "character": if let n = arguments.first { return .char(n) }
+        case "bytea": return .blob
+        case "date": return .date
+        case "time without time zone": return .time
+        case "timestamp without time zone": return .timestamp
+        case "timestamp with time zone": return .timestamptz
+        case "uuid": return .uuid
+        case "jsonb": return .json
+        default: break
+        }
+        return .custom(formatted)
+    }
+
+    /// `NUMERIC(12, 2)` -> ("NUMERIC", [12, 2]); `time(3) without time zone` keeps its words.
+    static func split(_ text: String) -> (base: String, arguments: [Int]) {
+        let trimmed = text.trimmingWhitespace()
+        guard let open = trimmed.firstIndex(of: "("), let close = trimmed[open...].firstIndex(of: ")") else {
+            return (collapse(trimmed), [])
+        }
+        let arguments = trimmed[trimmed.index(after: open)..<close].split(separator: ",").compactMap {
+            Int(String($0).trimmingWhitespace())
+        }
+        let base = collapse(String(trimmed[..<open]) + " " + String(trimmed[trimmed.index(after: close)...]))
+        return (base, arguments)
+    }
+
+    private static func collapse(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}

@@ -1,0 +1,109 @@
+import MigCore
+import Testing
+@testable import MigRunner
+
+@Suite struct DriverTests {
+    @Test(arguments: Engine.allCases)
+    func executeAndQuery(engine: Engine) throws {
+        let driver = try engine.freshDatabase().connect()
+        #expect(driver.dialect.rawValue == engine.rawValue)
+        try driver.execute("""
+            CREATE TABLE t (id INTEGER NOT NULL PRIMARY KEY, name TEXT);
+            INSERT INTO t (id, name) VALUES (1, 'one');
+            INSERT INTO t (id, name) VALUES (2, NULL);
+            """)
+        let rows = try driver.query("SELECT id, name FROM t WHERE id >= $1 ORDER BY id", ["1"])
+        #expect(rows == [["1", "one"], ["2", nil]])
+        #expect(try driver.query("SELECT name FROM t WHERE name = $1", ["it's"]).isEmpty)
+        try driver.execute("INSERT INTO t (id, name) VALUES (3, 'it''s')")
+        #expect(try driver.scalar("SELECT name FROM t WHERE name = $1 AND id = $2", ["it's", "3"]) == "it's")
+        #expect(try driver.scalar("SELECT count(*) FROM t") == "3")
+    }
+
+    @Test(arguments: Engine.allCases)
+    func parametersOutOfOrder(engine: Engine) throws {
+        let driver = try engine.freshDatabase().connect()
+        let row = try driver.query("SELECT $2, $1", ["a", "b"])
+        #expect(row == [["b", "a"]])
+    }
+
+    @Test(arguments: Engine.allCases)
+    func errorsCarryMessageCodeAndStatement(engine: Engine) throws {
+        let driver = try engine.freshDatabase().connect()
+        try driver.execute("CREATE TABLE a (x INTEGER)")
+        do {
+            try driver.execute("CREATE TABLE b (y INTEGER);\nCREATE TABLE a (x INTEGER);\nCREATE TABLE c (z INTEGER)")
+            Issue.record("expected failure")
+        } catch {
+            // SQLite names the one statement; PostgreSQL runs the script as one request.
+            let whole = "CREATE TABLE b (y INTEGER);\nCREATE TABLE a (x INTEGER);\nCREATE TABLE c (z INTEGER)"
+            #expect(error.statement == (engine == .sqlite ? "CREATE TABLE a (x INTEGER)" : whole))
+            #expect(error.message.contains("already exists"))
+            #expect(error.code == (engine == .sqlite ? "SQLITE_ERROR" : "42P07"))
+        }
+        // SQLite runs statement by statement: `b` was made before `a` failed.
+        if engine == .sqlite {
+            #expect(try driver.scalar("SELECT count(*) FROM sqlite_schema WHERE name = 'b'") == "1")
+            #expect(try driver.scalar("SELECT count(*) FROM sqlite_schema WHERE name = 'c'") == "0")
+        }
+    }
+
+    @Test(arguments: Engine.allCases)
+    func transactions(engine: Engine) throws {
+        let driver = try engine.freshDatabase().connect()
+        try driver.execute("CREATE TABLE t (x INTEGER)")
+        #expect(!driver.inTransaction)
+        try driver.begin()
+        #expect(driver.inTransaction)
+        try driver.execute("INSERT INTO t VALUES (1)")
+        driver.rollbackQuietly()
+        #expect(!driver.inTransaction)
+        #expect(try driver.scalar("SELECT count(*) FROM t") == "0")
+        try driver.begin()
+        try driver.execute("INSERT INTO t VALUES (2)")
+        try driver.commit()
+        #expect(try driver.scalar("SELECT count(*) FROM t") == "1")
+    }
+
+    @Test(arguments: Engine.allCases)
+    func closedConnectionFails(engine: Engine) throws {
+        let driver = try engine.freshDatabase().connect()
+        driver.close()
+        #expect(throws: DatabaseError.self) { try driver.execute("SELECT 1") }
+        driver.close()
+    }
+
+    @Test func sqliteForeignKeysAreOff() throws {
+        let driver = try SQLiteFiles.fresh().connect()
+        #expect(try driver.scalar("PRAGMA foreign_keys") == "0")
+    }
+
+    @Test func sqliteMemory() throws {
+        let driver = try DatabaseURL(parsing: "sqlite::memory:").connect()
+        try driver.execute("CREATE TABLE t (x)")
+        #expect(try driver.scalar("SELECT count(*) FROM t") == "0")
+    }
+
+    @Test func sqliteCannotOpenMissingDirectory() {
+        #expect(throws: DatabaseError.self) {
+            try DatabaseURL(parsing: "sqlite:/nonexistent-dir-migc/x.db").connect()
+        }
+    }
+
+    @Test func postgresConnectionErrorIsRedacted() throws {
+        let cluster = try PostgresCluster.shared.get()
+        let url = try DatabaseURL(parsing: "postgres://nobody:topsecret99@/missing_db?host=\(cluster.directory)&port=\(cluster.port)")
+        do {
+            _ = try url.connect()
+            Issue.record("expected failure")
+        } catch {
+            #expect(!error.description.contains("topsecret99"))
+            #expect(error.message.contains("cannot connect to postgres://nobody:***@"))
+        }
+    }
+
+    @Test func postgresNoticesAreSilenced() throws {
+        let driver = try PostgresCluster.freshDatabase().connect()
+        try driver.execute("DROP TABLE IF EXISTS nothing_here")
+    }
+}
