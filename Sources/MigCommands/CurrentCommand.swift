@@ -25,11 +25,15 @@ struct CurrentCommand: ParsableCommand {
     func run() throws {
         let session = try MigrationSession.open(project, database, headersOnly: true)
         let heads: [String]
-        do {
-            let driver = try session.url.connect()
-            heads = try VersionStore(driver: driver).heads()
-        } catch {
-            throw UsageFailure(message: "error: cannot read the version table of \(session.url.redacted): \(error)")
+        if session.url.isMissingSQLiteFile {
+            heads = []
+        } else {
+            let driver = try session.connect(lockTimeout: 5).driver
+            do {
+                heads = try VersionStore(driver: driver).heads()
+            } catch {
+                throw UsageFailure(message: "error: cannot read the version table of \(session.url.redacted): \(error)")
+            }
         }
         let known = heads.filter { session.graph.revisions[$0] != nil }
         switch format {

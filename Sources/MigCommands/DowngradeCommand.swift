@@ -42,7 +42,7 @@ struct DowngradeCommand: ParsableCommand {
 
     func run() throws {
         if sql { return try printScript() }
-        let session = try MigrationSession.open(project, database)
+        let session = try MigrationSession.open(project, database, checkHistory: false)
         try MigrationExecution(session: session, options: runOptions, direction: .downgrade) { heads in
             try steps(session, heads: heads)
         }.run()

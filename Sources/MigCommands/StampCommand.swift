@@ -38,7 +38,7 @@ struct StampCommand: ParsableCommand {
         } catch let error as RunnerError {
             throw UsageFailure(message: "error: \(error.message)")
         } catch let error as DatabaseError {
-            throw CommandFailure(message: "error: \(session.url.redacted): \(error)")
+            throw UsageFailure(message: "error: \(session.url.redacted): \(error)")
         }
         let show = { (heads: [String]) in heads.isEmpty ? "base" : heads.joined(separator: ", ") }
         Terminal.write("stamped: \(show(result.before)) -> \(show(result.after))\n")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import MigCore
 import MigRunner
 
@@ -40,7 +41,7 @@ struct UpgradeCommand: ParsableCommand {
 
     func run() throws {
         if sql { return try printScript() }
-        let session = try MigrationSession.open(project, database)
+        let session = try MigrationSession.open(project, database, checkHistory: false)
         var execution = MigrationExecution(session: session, options: runOptions, direction: .upgrade) { heads in
             let resolved = try session.resolve(target, current: heads)
             return session.graph.upgradeSteps(from: Set(heads), to: resolved)
@@ -73,10 +74,24 @@ struct SQLSession {
         if let from {
             return SQLSession(session: session, heads: try session.resolve(from, current: []).revisions)
         }
-        guard hasDatabase else { return SQLSession(session: session, heads: []) }
+        guard hasDatabase, !session.url.isMissingSQLiteFile else { return SQLSession(session: session, heads: []) }
         let runner = try session.connect(lockTimeout: 5)
-        let heads = try runner.store.heads()
+        let heads: [String]
+        do {
+            heads = try runner.store.heads()
+        } catch {
+            throw UsageFailure(message: "error: cannot read the version table of \(session.url.redacted): \(error)")
+        }
         try session.verifyKnown(heads)
         return SQLSession(session: session, heads: heads)
+    }
+}
+
+extension DatabaseURL {
+    /// A SQLite file that does not exist yet: a database at base. Read-only commands
+    /// (`current`, `--sql`) say so without creating the file.
+    var isMissingSQLiteFile: Bool {
+        guard case .sqlite(.file(let path)) = target else { return false }
+        return !FileManager.default.fileExists(atPath: path)
     }
 }

@@ -203,3 +203,53 @@ import Testing
         #expect(SQLExpressionReader.read("(") == Expr.unreadable("("))
     }
 }
+
+@Suite struct SQLiteConstraintNameTests {
+    /// Column-level named constraints, as SQLite's `ADD COLUMN` and hand-written
+    /// tables carry them.
+    @Test func columnLevelNamedConstraints() throws {
+        let driver = try SQLiteFiles.fresh().connect()
+        try driver.execute("""
+            CREATE TABLE "users" ("id" INTEGER CONSTRAINT "users_pk" PRIMARY KEY,
+              "email" TEXT CONSTRAINT "users_email_u" UNIQUE,
+              "age" INTEGER CONSTRAINT "adult" CHECK ("age" >= 18), CHECK ("id" > 0));
+            ALTER TABLE "users" ADD COLUMN "boss" INTEGER CONSTRAINT "users_boss_fk" REFERENCES "users" ("id") ON DELETE SET NULL;
+            """)
+        let users = try #require(try Introspector.schema(of: driver).tables["users"])
+        #expect(users.primaryKey == PrimaryKey(name: "users_pk", columns: ["id"]))
+        #expect(users.uniques == ["users_email_u": UniqueConstraint(name: "users_email_u", columns: ["email"])])
+        #expect(Set(users.checks.keys) == ["adult", "check_1"])
+        #expect(users.foreignKeys["users_boss_fk"]?.onDelete == .setNull)
+        #expect(users.foreignKeys["users_boss_fk"]?.columns == ["boss"])
+    }
+}
+
+@Suite struct SchemaComparisonTests {
+    static func schema(default value: Expr?) -> Schema {
+        Schema(tables: ["t": Table(name: "t", columns: [Column(name: "c", type: .int, defaultValue: value)])])
+    }
+
+    /// Databases fold constants and drop `default null`; the comparison follows.
+    @Test(arguments: [
+        (Expr(.unary(.negate, Expr(.number("-4")))), Expr(.number("4"))),
+        (Expr(.number("1.5e3")), Expr(.number("1500"))),
+        (Expr(.number("1.50")), Expr(.string("1.5"))),
+        (Expr(.binary(.add, Expr(.number("1")), Expr(.number("2")))), Expr(.number("3"))),
+        (Expr(.bool(true)), Expr(.number("1"))),
+    ])
+    func equivalentDefaults(expected: Expr, actual: Expr) {
+        for dialect in [Dialect.sqlite, .postgres] {
+            #expect(SchemaComparison.differences(expected: Self.schema(default: expected), actual: Self.schema(default: actual), dialect: dialect).isEmpty)
+        }
+    }
+
+    @Test func nullDefaultIsNoDefault() {
+        #expect(SchemaComparison.differences(expected: Self.schema(default: Expr(.null)), actual: Self.schema(default: nil), dialect: .postgres).isEmpty)
+    }
+
+    @Test func differentDefaultsAreNamed() {
+        let report = SchemaComparison.differences(
+            expected: Self.schema(default: Expr(.string("a"))), actual: Self.schema(default: Expr(.string("b"))), dialect: .postgres)
+        #expect(report.map(\.description) == ["column `t.c` has default `\"b\"`, expected `\"a\"`"])
+    }
+}

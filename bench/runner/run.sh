@@ -69,7 +69,7 @@ for n in $sizes; do
   done
   if [ -n "$pg_url" ]; then
     for mode in per-revision single; do
-      psql_reset="runuser -u postgres -- $pgbin/psql -q -h $work/pg -p $port -d postgres -c 'DROP DATABASE IF EXISTS bench' -c 'CREATE DATABASE bench' >/dev/null"
+      psql_reset="runuser -u postgres -- $pgbin/psql -q -h $work/pg -p $port -d postgres -c 'DROP DATABASE IF EXISTS bench' -c 'CREATE DATABASE bench' >/dev/null 2>&1"
       up=$(time_cmd "$psql_reset" "$MIGC" upgrade head --no-fold --quiet --transaction "$mode" --dir "$dir" --database "$pg_url/bench")
       down=$(time_cmd "$psql_reset; $MIGC upgrade head --quiet --dir $dir --database $pg_url/bench >/dev/null" \
         "$MIGC" downgrade base --quiet --transaction "$mode" --dir "$dir" --database "$pg_url/bench")

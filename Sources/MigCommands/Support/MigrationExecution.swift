@@ -28,8 +28,9 @@ struct MigrationExecution {
         } catch let error as RunnerError {
             throw UsageFailure(message: "error: \(error.message)")
         } catch let error as DatabaseError {
-            Terminal.writeError("error: \(session.url.redacted): \(error)\n")
-            throw ErrorsReported()
+            // Not a revision's op (those are RunFailures): the database could not be
+            // read, locked or written at all. An I/O problem, exit 2, like `current`.
+            throw UsageFailure(message: "error: \(session.url.redacted): \(error)")
         }
         if !options.quiet {
             let verb = direction == .upgrade ? "applied" : "undid"
@@ -46,8 +47,12 @@ struct MigrationExecution {
                 throw CommandFailure(message: Self.editedMessage(edited, session: session))
             }
             let steps = try steps(heads)
-            if fold, heads.isEmpty, let folded = MigrationPlanner.fold(steps, in: session.graph, dialect: session.dialect) {
-                return [PlannedRevision(folded)]
+            if fold, heads.isEmpty {
+                var errors: [Diagnostic] = []
+                if let folded = MigrationPlanner.fold(steps, in: session.graph, dialect: session.dialect, errors: &errors) {
+                    try refuse(errors)
+                    return [PlannedRevision(folded)]
+                }
             }
             let note = edited.isEmpty ? nil : "--allow-edited: \(edited.joined(separator: ", ")) edited since applied"
             let unitDirection: PlannedRevision.Direction = direction == .upgrade ? .up : .down
@@ -57,10 +62,22 @@ struct MigrationExecution {
 
     /// The checked revisions for `steps`; an irreversible one stops everything.
     func planned<T>(_ steps: [MigrationStep], _ transform: (ScriptRevision) -> T) throws -> [T] {
+        var errors: [Diagnostic] = []
+        let rendered: [T]
         do {
-            return try MigrationPlanner.render(steps, in: session.graph, transform)
+            rendered = try MigrationPlanner.render(steps, in: session.graph, errors: &errors, transform)
         } catch {
             throw CommandFailure(message: Self.irreversibleMessage(error, session: session))
+        }
+        try refuse(errors)
+        return rendered
+    }
+
+    /// Stops before anything runs when the planned range has errors (and `open`
+    /// did not already check the whole history).
+    private func refuse(_ errors: [Diagnostic]) throws {
+        if !session.checkedUpFront, Terminal.report(errors, sources: session.project.sources, noColor: session.noColor) {
+            throw CommandFailure(message: "the migrations have errors; nothing was run (see `migc lint`)")
         }
     }
 

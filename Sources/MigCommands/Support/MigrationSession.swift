@@ -11,10 +11,14 @@ struct MigrationSession {
     var graph: RevisionGraph
     var url: DatabaseURL
     var noColor: Bool
+    /// Whether `open` ran the checker over the whole history. Upgrade and downgrade
+    /// skip it: planning folds the range anyway and reports its errors before
+    /// anything runs.
+    var checkedUpFront: Bool
 
     /// `headersOnly` for commands that only need the graph (`current`, `stamp`):
     /// no full parse, no schema check.
-    static func open(_ options: ProjectOptions, _ database: DatabaseOptions, headersOnly: Bool = false) throws -> MigrationSession {
+    static func open(_ options: ProjectOptions, _ database: DatabaseOptions, headersOnly: Bool = false, checkHistory: Bool = true) throws -> MigrationSession {
         let config = try options.loadConfig()
         let directory = options.migrationsDirectory(config)
         let project = headersOnly ? ProjectLoader.loadHeaders(directory: directory) : ProjectLoader.load(directory: directory)
@@ -23,7 +27,7 @@ struct MigrationSession {
         }
         let (graph, graphDiagnostics) = project.buildGraph()
         var diagnostics = graphDiagnostics
-        if !headersOnly, !graphDiagnostics.hasErrors {
+        if !headersOnly, checkHistory, !graphDiagnostics.hasErrors {
             diagnostics += Checker.check(graph, options: CheckOptions()).diagnostics
         }
         if Terminal.report(diagnostics.filter { $0.severity == .error }, sources: project.sources, noColor: options.noColor) {
@@ -37,7 +41,9 @@ struct MigrationSession {
         } catch {
             throw UsageFailure(message: "error: \(error.description)")
         }
-        return MigrationSession(config: config, project: project, graph: graph, url: url, noColor: options.noColor)
+        return MigrationSession(
+            config: config, project: project, graph: graph, url: url, noColor: options.noColor,
+            checkedUpFront: !headersOnly && checkHistory)
     }
 
     var dialect: Dialect { url.dialect }
@@ -46,7 +52,8 @@ struct MigrationSession {
         do {
             return try MigrationRunner(url: url, lockTimeout: lockTimeout)
         } catch {
-            throw UsageFailure(message: "error: cannot connect to \(url.redacted): \(error.message)")
+            // The driver's message already names the database (redacted).
+            throw UsageFailure(message: "error: \(error.message)")
         }
     }
 

@@ -29,11 +29,22 @@ public enum MigrationPlanner {
     public static func render<T>(
         _ steps: [MigrationStep], in graph: RevisionGraph, _ transform: (ScriptRevision) -> T
     ) throws(CannotDowngrade) -> [T] {
+        var ignored: [Diagnostic] = []
+        return try render(steps, in: graph, errors: &ignored, transform)
+    }
+
+    /// `render`, collecting the error diagnostics of the revisions it folds into
+    /// `errors` (so a runner can refuse a range with errors without checking twice).
+    public static func render<T>(
+        _ steps: [MigrationStep], in graph: RevisionGraph, errors: inout [Diagnostic], _ transform: (ScriptRevision) -> T
+    ) throws(CannotDowngrade) -> [T] {
         let byID = Dictionary(steps.map { ($0.revision, $0) }, uniquingKeysWith: { first, _ in first })
         let order = steps.map(\.revision).sorted { (graph.topologicalIndex[$0] ?? 0) < (graph.topologicalIndex[$1] ?? 0) }
         var results: [String: T] = [:]
         var failure: CannotDowngrade?
-        Checker.fold(graph, order: order) { revision in
+        var found: [Diagnostic] = []
+        Checker.fold(graph, order: order) { revision, diagnostics in
+            found += diagnostics.filter { $0.severity == .error }
             guard failure == nil, let step = byID[revision.id] else { return }
             guard let input = ScriptRevision(revision, step: step, checksum: revision.file.checksum) else {
                 failure = CannotDowngrade(
@@ -43,6 +54,7 @@ public enum MigrationPlanner {
             }
             results[revision.id] = transform(input)
         }
+        errors += found
         if let failure { throw failure }
         return steps.compactMap { results[$0.revision] }
     }
@@ -86,6 +98,13 @@ extension MigrationPlanner {
     /// plain schema ops the checker fully understands: a `sql` block's effects are
     /// invisible to the model, so such a range is replayed. Nil when it does not qualify.
     public static func fold(_ steps: [MigrationStep], in graph: RevisionGraph, dialect: Dialect) -> FoldedUpgrade? {
+        var ignored: [Diagnostic] = []
+        return fold(steps, in: graph, dialect: dialect, errors: &ignored)
+    }
+
+    /// `fold`, checking every revision of the range on the way and collecting the
+    /// error diagnostics into `errors` (the caller refuses to run when there are any).
+    public static func fold(_ steps: [MigrationStep], in graph: RevisionGraph, dialect: Dialect, errors: inout [Diagnostic]) -> FoldedUpgrade? {
         guard steps.count > 1, steps.allSatisfy({ $0.direction == .up }), let last = steps.last else { return nil }
         var revisions: [(id: String, checksum: String)] = []
         revisions.reserveCapacity(steps.count)
@@ -95,7 +114,15 @@ extension MigrationPlanner {
             if opaque { return nil }
             revisions.append((step.revision, file.checksum))
         }
-        let schema = Checker.schema(at: Set(last.headsAfter), in: graph)
+        let heads = Set(last.headsAfter)
+        var finals: [String: Schema] = [:]
+        var found: [Diagnostic] = []
+        Checker.fold(graph, order: steps.map(\.revision)) { revision, diagnostics in
+            found += diagnostics.filter { $0.severity == .error }
+            if heads.contains(revision.id) { finals[revision.id] = revision.after }
+        }
+        errors += found
+        let schema = heads.count == 1 ? finals[last.headsAfter[0]] ?? Checker.schema(at: heads, in: graph) : Checker.schema(at: heads, in: graph)
         return FoldedUpgrade(statements: SchemaDDL.create(schema, dialect: dialect), revisions: revisions, heads: last.headsAfter)
     }
 }

@@ -53,22 +53,30 @@ public enum Checker {
     /// folded only as far as needed. Streams when `order` is topological (an upgrade
     /// path); otherwise (a downgrade path) buffers just the requested revisions.
     public static func fold(_ graph: RevisionGraph, order: [String], visit: (CheckedRevision) -> Void) {
+        fold(graph, order: order) { revision, _ in visit(revision) }
+    }
+
+    /// `fold`, also handing over each requested revision's diagnostics (its own
+    /// errors and merge conflicts), so a caller that folds anyway need not run
+    /// `check` first.
+    public static func fold(_ graph: RevisionGraph, order: [String], visit: (CheckedRevision, [Diagnostic]) -> Void) {
         let requested = Set(order)
         let needed = graph.closure(of: order)
         let fg = foldGraph(graph, order: graph.topologicalOrder.filter { needed.contains($0) })
         let positions = order.compactMap { graph.topologicalIndex[$0] }
         let streaming = zip(positions, positions.dropFirst()).allSatisfy { $0 < $1 }
         var folder = HistoryFolder(graph: fg)
-        var buffered: [String: CheckedRevision] = [:]
+        var buffered: [String: (CheckedRevision, [Diagnostic])] = [:]
         for id in fg.order {
             guard let file = fg.files[id] else { continue }
-            let (before, _) = folder.before(id)
-            let (revision, _) = RevisionChecker.check(id: id, file: file, before: before)
+            let (before, conflicts) = folder.before(id)
+            let (revision, diagnostics) = RevisionChecker.check(id: id, file: file, before: before)
+            if diagnostics.hasErrors { folder.failed.insert(id) }
             folder.store(id, after: revision.after)
             guard requested.contains(id) else { continue }
-            if streaming { visit(revision) } else { buffered[id] = revision }
+            if streaming { visit(revision, conflicts + diagnostics) } else { buffered[id] = (revision, conflicts + diagnostics) }
         }
-        if !streaming { for id in order { if let r = buffered[id] { visit(r) } } }
+        if !streaming { for id in order { if let (r, d) = buffered[id] { visit(r, d) } } }
     }
 
     /// The schema when exactly `heads` (and their ancestors) are applied.

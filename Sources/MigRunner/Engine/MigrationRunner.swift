@@ -35,8 +35,9 @@ public final class MigrationRunner {
         let lock = try MigrationLock.acquire(driver, databaseFile: databaseFile, timeout: options.lockTimeout)
         defer { lock.release() }
         let store = self.store
-        if try !store.tablesExist() { try store.createTables() }
         let units = try plan(try store.heads())
+        // Only a run that will change something leaves migc's tables behind.
+        if !units.isEmpty, try !store.tablesExist() { try store.createTables() }
         var report = try apply(units, mode: options.transactionMode, progress: progress)
         report.headsAfter = try store.heads()
         return report

@@ -112,30 +112,59 @@ struct SQLiteTableClauses {
         let chars = Array(sql)
         autoincrement = tokens.contains { $0.isWord("AUTOINCREMENT") }
         guard let open = tokens.firstIndex(where: { $0.isSymbol("(") }) else { return }
-        var i = open + 1
+        var i = open
+        var depth = 0
+        var elementStart = false
+        var column: String?  // the column whose definition we are in, if any
         var unnamedChecks = 0
         while i < tokens.count {
+            let token = tokens[i]
+            if token.isSymbol("(") || token.isSymbol(")") {
+                depth += token.isSymbol("(") ? 1 : -1
+                elementStart = depth == 1 && token.isSymbol("(")
+                i += 1
+                continue
+            }
+            if depth == 1 && token.isSymbol(",") { elementStart = true; i += 1; continue }
+            if depth != 1 { i += 1; continue }
+            if elementStart {
+                elementStart = false
+                let keywords = ["CONSTRAINT", "PRIMARY", "UNIQUE", "FOREIGN", "CHECK"]
+                column = token.kind == .word && keywords.contains(token.text.uppercased()) ? nil : token.text
+                if column != nil { i += 1; continue }
+            }
             var name: String?
-            if tokens[i].isWord("CONSTRAINT"), i + 1 < tokens.count {
+            if token.isWord("CONSTRAINT"), i + 2 < tokens.count {
                 name = tokens[i + 1].text
                 i += 2
-                guard i < tokens.count else { break }
             }
-            let token = tokens[i]
-            if token.isWord("PRIMARY"), let name {
-                primaryKeyName = name
-            } else if token.isWord("UNIQUE"), let (cols, _) = Self.list(tokens, from: i + 1), let name {
-                uniqueNames[cols] = name
-            } else if token.isWord("FOREIGN"), i + 1 < tokens.count, let (cols, _) = Self.list(tokens, from: i + 2), let name {
-                foreignKeyNames[cols] = name
-            } else if token.isWord("CHECK"), let close = Self.matchingClose(tokens, open: i + 1) {
-                let text = String(chars[tokens[i + 1].range.upperBound..<tokens[close].range.lowerBound])
-                unnamedChecks += name == nil ? 1 : 0
-                checks.append((name ?? "check_\(unnamedChecks)", SQLExpressionReader.read(text)))
-                i = close
-            }
-            i += 1
+            i = clause(at: i, name: name, column: column, tokens: tokens, chars: chars, unnamedChecks: &unnamedChecks)
         }
+    }
+
+    /// Records the constraint clause starting at `i`; returns where to go on.
+    private mutating func clause(at i: Int, name: String?, column: String?, tokens: [SQLToken], chars: [Character], unnamedChecks: inout Int) -> Int {
+        let token = tokens[i]
+        if token.isWord("PRIMARY") {
+            if let name { primaryKeyName = name }
+        } else if token.isWord("UNIQUE") {
+            if let (cols, close) = Self.list(tokens, from: i + 1) {
+                if let name { uniqueNames[cols] = name }
+                return close + 1
+            }
+            if let name, let column { uniqueNames[[column]] = name }
+        } else if token.isWord("FOREIGN"), let (cols, close) = Self.list(tokens, from: i + 2) {
+            if let name { foreignKeyNames[cols] = name }
+            return close + 1
+        } else if token.isWord("REFERENCES") {
+            if let name, let column { foreignKeyNames[[column]] = name }
+        } else if token.isWord("CHECK"), let close = Self.matchingClose(tokens, open: i + 1) {
+            let text = String(chars[tokens[i + 1].range.upperBound..<tokens[close].range.lowerBound])
+            if name == nil { unnamedChecks += 1 }
+            checks.append((name ?? "check_\(unnamedChecks)", SQLExpressionReader.read(text)))
+            return close + 1
+        }
+        return i + 1
     }
 
     /// `( a, "b" )` starting at `from`: the names and the index of `)`.

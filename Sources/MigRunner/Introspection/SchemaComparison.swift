@@ -33,6 +33,8 @@ public enum SchemaComparison {
                     column.type = .custom(text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " "))
                 }
                 column.defaultValue = column.defaultValue.map { canonical(expected ? roundTrip($0, dialect) : $0) }
+                // `default null` is no default: PostgreSQL stores none for it.
+                if column.defaultValue?.kind == .null { column.defaultValue = nil }
                 return column
             }
             table.foreignKeys = table.foreignKeys.mapValues { fk in
@@ -59,10 +61,26 @@ public enum SchemaComparison {
     }
 
     /// One spelling per meaning: numeric strings as numbers (`'-1'::integer`), lowercase
-    /// function names, booleans as SQLite stores them.
+    /// function names, booleans as SQLite stores them, constant arithmetic folded as
+    /// PostgreSQL folds it (`-(-4)` is `4`, `1.5e3` is `1500`).
     static func canonical(_ expr: Expr) -> Expr {
         var e = expr
         switch e.kind {
+        case .unary(.negate, let x):
+            let inner = canonical(x)
+            if case .number(let n) = inner.kind, let d = Double(n) { e.kind = .number(canonicalNumber(String(-d))) } else { e.kind = .unary(.negate, inner) }
+            return e
+        case .unary(.plus, let x):
+            return canonical(x)
+        case .binary(let op, let l, let r) where [.add, .subtract, .multiply].contains(op):
+            let (a, b) = (canonical(l), canonical(r))
+            if case .number(let x) = a.kind, case .number(let y) = b.kind, let p = Double(x), let q = Double(y) {
+                let value = op == .add ? p + q : op == .subtract ? p - q : p * q
+                e.kind = .number(canonicalNumber(String(value)))
+            } else {
+                e.kind = .binary(op, a, b)
+            }
+            return e
         case .string(let s) where Double(s) != nil && !s.contains(where: \.isWhitespace): e.kind = .number(s)
         case .number(let n): e.kind = .number(canonicalNumber(n))
         case .bool(let b): e.kind = .number(b ? "1" : "0")
@@ -77,13 +95,12 @@ public enum SchemaComparison {
         return e
     }
 
-    /// `1.50` and `1.5` are one number; integers stay as written.
+    /// `1.50`, `1.5` and `15e-1` are one number; integers print without a point.
+    /// Digits beyond a Double's precision are compared as written.
     static func canonicalNumber(_ text: String) -> String {
-        guard text.contains("."), !text.contains("e"), !text.contains("E") else { return text }
-        var t = text
-        while t.hasSuffix("0") { t.removeLast() }
-        if t.hasSuffix(".") { t.removeLast() }
-        return t.isEmpty || t == "-" ? "0" : t
+        guard let value = Double(text), value.isFinite, text.count <= 15 else { return text }
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return String(value)
     }
 
     // MARK: Details

@@ -60,6 +60,15 @@ import Testing
         #expect(try p.versionRows() == ["b2left", "b3right"])
         let current = try p.migc("current")
         #expect(current.stdout.contains("b2left") && current.stdout.contains("b3right"))
+        // Folded on a fresh database: the same tables and version rows.
+        let fresh = try RunnerProject()
+        defer { fresh.remove() }
+        for name in ["b1.mig", "b2.mig", "b3.mig"] { try fresh.write(name, try p.read(name)) }
+        let folded = try fresh.migc("upgrade", "heads")
+        #expect(folded.status == 0, "\(folded.stderr)")
+        #expect(try fresh.versionRows() == ["b2left", "b3right"])
+        #expect(try fresh.structure() == p.structure())
+        #expect(try fresh.rows("SELECT revision FROM migc_history ORDER BY revision") == ["b1", "b2left", "b3right"])
     }
 
     /// Issue 2, schema drift: a column added and an index dropped behind migc's back.

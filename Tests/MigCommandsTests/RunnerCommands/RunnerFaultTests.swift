@@ -131,6 +131,28 @@ import Testing
         #expect(q.stderr.contains("2 earlier revisions of this run stay applied: a1, a2"), "\(q.stderr)")
     }
 
+    /// `transaction off` cannot roll back: the report says exactly what stays (the
+    /// statements before the failing one) and the version table stays before it.
+    @Test func transactionOffFailureSaysWhatStays() throws {
+        let p = try RunnerProject()
+        defer { p.remove() }
+        try p.write("a1_users.mig", Self.users)
+        try p.write("a2_audit.mig", Self.audit)
+        try p.write("a3_fails.mig", Mig.revision("a3", parent: "a2", message: "outside", header: "transaction off\n", upgrade: """
+              create table x1 {
+                id int primary key
+              }
+              create index audit_what_idx on audit (what)
+              create unique index users_name_uq on users (name)
+            """))
+        let r = try p.migc("upgrade")
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("transaction off"), "\(r.stderr)")
+        #expect(r.stderr.contains("statements before the failing one stay applied"), "\(r.stderr)")
+        #expect(try p.versionRows() == ["a2"])
+        #expect(try p.rows("SELECT name FROM sqlite_master WHERE name IN ('x1', 'audit_what_idx', 'users_name_uq') ORDER BY name") == ["audit_what_idx", "x1"])
+    }
+
     /// A failing downgrade rolls back whole too.
     @Test func failingDowngradeRollsBackWhole() throws {
         let p = try RunnerProject()

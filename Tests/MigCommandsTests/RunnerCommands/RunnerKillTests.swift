@@ -32,6 +32,48 @@ import Testing
         #expect(try p.expectRevisionBoundary(ids) == ids.count - 1)
     }
 
+    /// Killed inside a slow downgrade: the revisions undone before it stay undone,
+    /// the slow one is still fully applied; `migc downgrade base` then finishes.
+    @Test func killInsideASlowDowngrade() throws {
+        let p = try RunnerProject()
+        defer { p.remove() }
+        let ids = try p.slowHistory(20, slow: [])
+        try p.write("s10.mig", Mig.revision("s10", parent: "s09", message: "slow to undo", upgrade: """
+              create table t_s10 {
+                id int primary key
+                v text
+              }
+            """, downgrade: """
+              sql \"\"\"CREATE TABLE slow_down AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 3000000) SELECT count(*) AS n FROM c; DROP TABLE slow_down\"\"\"
+              drop table t_s10
+            """))
+        #expect(try p.migc("upgrade", "--quiet").status == 0)
+        let process = try p.start(["downgrade", "base", "--quiet", "--transaction", "per-revision"])
+        let reached = try Wait.until(seconds: 60) {
+            Int(try p.sqlite("SELECT count(*) FROM migc_history WHERE direction = 'down'").trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0 >= 10
+        }
+        #expect(reached)
+        Thread.sleep(forTimeInterval: 0.2)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+
+        let version = try p.versionRows()
+        #expect(version.count == 1)
+        let head = try #require(version.first)
+        let index = try #require(ids.firstIndex(of: head))
+        #expect(index >= 8 && index <= 9, "killed at \(head)")
+        #expect(try p.structure() == p.expectedStructure(at: head))
+        #expect(try p.sqlite("SELECT count(*) FROM sqlite_master WHERE name = 'slow_down'").hasPrefix("0"))
+        let downs = try p.rows("SELECT revision FROM migc_history WHERE direction = 'down' ORDER BY id")
+        #expect(downs == Array(ids[(index + 1)...].reversed()))
+
+        let r = try p.migc("downgrade", "base", "--quiet")
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try p.versionRows().isEmpty)
+        #expect(try p.structure() == RunnerProject.emptyStructure)
+    }
+
     /// A 300-revision history killed part-way, in each transaction mode.
     @Test(arguments: ["per-revision", "single"])
     func killPartWayThroughALongHistory(mode: String) throws {

@@ -176,7 +176,7 @@ import Testing
             labels: [Identifier("core", span: span)], depends: [Identifier("d")], transactionOff: span,
             trivia: ["": Trivia(leading: ["-- one", "-- two"]), "parent": Trivia(trailing: "-- t")], span: span)
         let stamp = FileStamp(device: .max, inode: 7, size: -1, modified: .min, changed: .max)
-        let cache = HeaderCache(writtenAt: 42, entries: [HeaderCache.Entry(relative: "a.mig", stamp: stamp, header: header)])
+        let cache = HeaderCache(writtenAt: 42, entries: [HeaderCache.Entry(relative: "a.mig", path: "/x/a.mig", stamp: stamp, header: header)])
         let decoded = try HeaderCache.decode(cache.encoded(root: "/x"), root: "/x")
         #expect(decoded.writtenAt == 42)
         #expect(decoded.entries.first?.stamp == stamp)

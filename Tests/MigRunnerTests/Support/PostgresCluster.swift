@@ -72,9 +72,10 @@ final class PostgresCluster: Sendable {
     private static func stopAtExit(dataDirectory: String) {
         let script = stopCommand(dataDirectory)
         StopCommand.value.withLock { $0 = script }
+        // Plain system(3) at exit: no Foundation (its Process can hang there).
         atexit {
             let command = StopCommand.value.withLock { $0 }
-            if !command.isEmpty { _ = try? PostgresCluster.run("/usr/sbin/runuser", ["-u", "postgres", "--", "/bin/sh", "-c", command]) }
+            if !command.isEmpty { _ = system("/usr/sbin/runuser -u postgres -- /bin/sh -c \(PostgresCluster.shellQuoted(command)) </dev/null >/dev/null 2>&1") }
         }
     }
 

@@ -100,7 +100,9 @@ enum DirectoryWalk {
             let isMig = name.hasSuffix(".mig")
             // A plain file that is not a .mig file needs no stat.
             if entry.pointee.d_type == UInt8(DT_REG), !isMig { continue }
-            guard let info = fileInfo(here + name) else { continue }
+            // Relative to the open directory: no path to build and resolve.
+            var info = stat()
+            guard fstatat(dirfd(dir), name, &info, 0) == 0 else { continue }
             if isDirectory(info) {
                 guard seen.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted else { continue }
                 try collect(root, relative: relative + name + "/", seen: &seen, into: &found)

@@ -42,9 +42,20 @@ public enum GraphListing {
     /// Newest first: `ids` in reverse topological order.
     public static func history(_ ids: [String], in graph: RevisionGraph, verbose: Bool) -> String {
         let labels = graph.branchLabels()
-        return graph.inTopologicalOrder(ids).reversed().map { id in
-            verbose ? block(id, in: graph, labels: labels) : line(id, in: graph, labels: labels) + "\n"
-        }.joined(separator: verbose ? "\n" : "")
+        // The whole history is already in order (sorting 10,000 ids costs more than
+        // printing them).
+        let ordered = ids == graph.topologicalOrder ? ids : graph.inTopologicalOrder(ids)
+        var out = ""
+        for (k, id) in ordered.reversed().enumerated() {
+            if verbose {
+                if k > 0 { out += "\n" }
+                out += block(id, in: graph, labels: labels)
+            } else {
+                out += line(id, in: graph, labels: labels)
+                out += "\n"
+            }
+        }
+        return out
     }
 
     /// One line per head: `id (labels) (head)`; verbose gives the full block.

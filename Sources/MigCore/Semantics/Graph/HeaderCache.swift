@@ -27,6 +27,8 @@ struct HeaderCache {
     struct Entry {
         /// The path relative to the migrations directory.
         var relative: String
+        /// `root/relative` (not stored: rebuilt from the directory being read).
+        var path: String
         var stamp: FileStamp
         var header: RevisionHeader
     }
@@ -46,10 +48,10 @@ struct HeaderCache {
     static func directory(root: String) -> String { root + "/" + directoryName }
     static func path(root: String) -> String { directory(root: root) + "/" + fileName }
 
-    /// The cached header for `file` when its stamp is unchanged and it had settled
-    /// when the cache was written. `cursor` walks `entries`: files must be asked
-    /// for in `DirectoryWalk` order.
-    func header(for file: FoundFile, cursor: inout Int) -> RevisionHeader? {
+    /// The index of the entry for `file` when its stamp is unchanged and it had
+    /// settled when the cache was written. `cursor` walks `entries`: files must be
+    /// asked for in `DirectoryWalk` order.
+    func entry(for file: FoundFile, cursor: inout Int) -> Int? {
         while cursor < entries.count, DirectoryWalk.precedes(entries[cursor].relative, file.relative) {
             cursor += 1
         }
@@ -57,7 +59,7 @@ struct HeaderCache {
         let entry = entries[cursor]
         guard entry.relative == file.relative, entry.stamp == file.stamp,
               entry.stamp.isSettled(before: writtenAt) else { return nil }
-        return entry.header
+        return cursor
     }
 
     /// The cache of `root`, or nil when there is none or it cannot be trusted.
@@ -124,9 +126,10 @@ struct HeaderCache {
         cache.entries.reserveCapacity(count)
         for _ in 0..<count {
             let relative = try r.string()
+            let path = root + "/" + relative
             let stamp = try FileStamp(
                 device: r.unsigned(), inode: r.unsigned(), size: r.signed(), modified: r.signed(), changed: r.signed())
-            cache.entries.append(Entry(relative: relative, stamp: stamp, header: try r.header(path: root + "/" + relative)))
+            cache.entries.append(Entry(relative: relative, path: path, stamp: stamp, header: try r.header(path: path)))
         }
         guard r.atEnd else { throw CacheCorrupt() }
         return cache

@@ -30,17 +30,19 @@ extension ProjectLoader {
             return project
         }
         let old = cache ? HeaderCache.read(root: root) : nil
-        var fresh = HeaderCache(writtenAt: started)
-        var added = false
+        // What the cache should hold afterwards, in file order: entries of `old`
+        // that were used (by index) and headers parsed now. Built only if it changed.
+        var kept: [Kept] = []
+        var parsed = 0
         var cursor = 0
         project.files.reserveCapacity(found.count)
         for file in found {
-            let path = root + "/" + file.relative
-            if let header = old?.header(for: file, cursor: &cursor) {
-                project.files.append(headerFile(path, header))
-                if cache { fresh.entries.append(HeaderCache.Entry(relative: file.relative, stamp: file.stamp, header: header)) }
+            if let old, let i = old.entry(for: file, cursor: &cursor) {
+                project.files.append(headerFile(old.entries[i].path, old.entries[i].header))
+                kept.append(.old(i))
                 continue
             }
+            let path = root + "/" + file.relative
             guard let bytes = DirectoryWalk.read(path: path) else {
                 project.diagnostics.append(unreadable(path))
                 continue
@@ -49,16 +51,28 @@ extension ProjectLoader {
             let (header, diagnostics) = Parser.parseHeader(bytes: bytes, path: path)
             project.files.append(headerFile(path, header))
             project.diagnostics += diagnostics
-            if diagnostics.isEmpty, file.stamp.isSettled(before: started) {
-                fresh.entries.append(HeaderCache.Entry(relative: file.relative, stamp: file.stamp, header: header))
-                added = true
+            if cache, diagnostics.isEmpty, file.stamp.isSettled(before: started) {
+                kept.append(.new(HeaderCache.Entry(relative: file.relative, path: path, stamp: file.stamp, header: header)))
+                parsed += 1
             }
         }
         // Rewritten when it gained entries or holds ones no longer used.
-        if cache, added || (old.map { $0.entries.count != fresh.entries.count } ?? false) {
+        if cache, parsed > 0 || kept.count != (old?.entries.count ?? 0) {
+            var fresh = HeaderCache(writtenAt: started)
+            fresh.entries = kept.compactMap { kept in
+                switch kept {
+                case let .old(i): old?.entries[i]
+                case let .new(entry): entry
+                }
+            }
             fresh.write(root: root)
         }
         return project
+    }
+
+    private enum Kept {
+        case old(Int)
+        indirect case new(HeaderCache.Entry)
     }
 
     private static func headerFile(_ path: String, _ header: RevisionHeader) -> MigFile {
