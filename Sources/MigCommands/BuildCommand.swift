@@ -32,9 +32,6 @@ struct BuildCommand: ParsableCommand {
     @Option(name: [.customShort("o"), .long], help: "Write the script to FILE (default: standard output).")
     var output: String?
 
-    @Flag(name: .long, help: "Skip checking the whole history first (when `migc lint` already passed).")
-    var noCheck = false
-
     func run() throws {
         let config = try project.loadConfig()
         let dialect = try chosenDialect(config)
@@ -45,28 +42,38 @@ struct BuildCommand: ParsableCommand {
         let (graph, diagnostics) = loaded.buildGraph()
         if Terminal.report(diagnostics, sources: loaded.sources, noColor: project.noColor) { throw ErrorsReported() }
 
-        if !noCheck {
-            let errors = Checker.check(graph, options: CheckOptions()).diagnostics.filter { $0.severity == .error }
-            if Terminal.report(errors, sources: loaded.sources, noColor: project.noColor) { throw ErrorsReported() }
-        }
-
         let (steps, applied) = try migrationSteps(graph)
         if let error = MigrationPlanner.firstIrreversible(in: steps, of: graph) {
             throw reported(irreversible(error.id, path: error.path, declared: error.declared, span: error.statementSpan), loaded)
         }
-        let script: BuiltScript
+        // Every revision the range folds through is checked on the way; any error
+        // stops the build before anything is written.
+        let direction: ScriptDirection = down ? .downgrade : .upgrade
+        var errors: [Diagnostic] = []
+        let sections: [BuiltScript]
         do {
-            script = try ScriptBuilder.build(
-                steps, in: graph, direction: down ? .downgrade : .upgrade, dialect: dialect, createVersionTables: !down && applied.isEmpty)
+            sections = try MigrationPlanner.render(steps, in: graph, errors: &errors) {
+                ScriptBuilder.section($0, direction: direction, dialect: dialect)
+            }
         } catch {
             throw reported(irreversible(error.id, path: error.path, declared: error.declared, span: error.statementSpan), loaded)
+        }
+        if Terminal.report(errors, sources: loaded.sources, noColor: project.noColor) { throw ErrorsReported() }
+        var script = BuiltScript(
+            text: ScriptBuilder.preamble(
+                revisionCount: steps.count, direction: direction, dialect: dialect, createVersionTables: !down && applied.isEmpty),
+            diagnostics: [])
+        if dialect == .mysql, let first = steps.first, let file = graph.revisions[first.revision]?.file {
+            script.diagnostics.append(ScriptBuilder.mysqlWarning(file.path))
+        }
+        for section in sections {
+            script.text += section.text
+            script.diagnostics += section.diagnostics
         }
         Terminal.report(script.diagnostics, sources: loaded.sources, noColor: project.noColor)
         try write(script.text)
     }
 
-    /// Each revision's script section, rendered while the checker streams through
-    /// the history (a schema per revision is never kept for the whole range).
     private func reported(_ diagnostic: Diagnostic, _ loaded: LoadedProject) -> ErrorsReported {
         Terminal.report([diagnostic], sources: loaded.sources, noColor: project.noColor)
         return ErrorsReported()

@@ -3,7 +3,6 @@
 // block reaches the SQL text through one of these functions.
 
 enum SQLText {
-    /// `"name"` with `"` doubled (sqlite, postgres).
     /// `text` with every `quote` byte written twice. Names and literals are quoted
     /// for every statement migc emits, so the common case (nothing to double) is a
     /// scan, not a rebuild.
@@ -18,6 +17,7 @@ enum SQLText {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// `"name"` with `"` doubled (sqlite, postgres).
     static func doubleQuoted(_ identifier: String) -> String {
         "\"" + doubling(UInt8(ascii: "\""), in: identifier) + "\""
     }
@@ -37,14 +37,12 @@ enum SQLText {
     /// `standard_conforming_strings`.
     static func postgresLiteral(_ string: String) -> String {
         guard string.utf8.contains(UInt8(ascii: "\\")) else { return standardLiteral(string) }
-        let body = string.replacing("\\", with: "\\\\").replacing("'", with: "''")
-        return "E'" + body + "'"
+        return "E'" + doubling(UInt8(ascii: "'"), in: doubling(UInt8(ascii: "\\"), in: string)) + "'"
     }
 
     /// MySQL: backslashes doubled and `'` doubled (default `sql_mode`).
     static func mysqlLiteral(_ string: String) -> String {
-        let escaped = string.utf8.contains(UInt8(ascii: "\\")) ? string.replacing("\\", with: "\\\\") : string
-        return "'" + doubling(UInt8(ascii: "'"), in: escaped) + "'"
+        "'" + doubling(UInt8(ascii: "'"), in: doubling(UInt8(ascii: "\\"), in: string)) + "'"
     }
 
     /// Text safe inside a `--` comment: line breaks and other control characters
