@@ -240,27 +240,5 @@ extension ColumnType {
     }
 
     /// The type as written in a `.mig` file.
-    public var displayName: String {
-        switch self {
-        case .smallint: "smallint"
-        case .int: "int"
-        case .bigint: "bigint"
-        case .real: "real"
-        case .double: "double"
-        case .decimal(let p, let s):
-            p.map { p in s.map { "decimal(\(p), \($0))" } ?? "decimal(\(p))" } ?? "decimal"
-        case .bool: "bool"
-        case .text: "text"
-        case .varchar(let n): "varchar(\(n))"
-        case .char(let n): "char(\(n))"
-        case .blob: "blob"
-        case .date: "date"
-        case .time: "time"
-        case .timestamp: "timestamp"
-        case .timestamptz: "timestamptz"
-        case .uuid: "uuid"
-        case .json: "json"
-        case .custom(let s): "\"\(s)\""
-        }
-    }
+    public var displayName: String { Printer.print(self) }
 }
