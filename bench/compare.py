@@ -192,7 +192,7 @@ def main():
         m.pair("build --dialect sqlite, %d" % n, lambda: run(migc("build", "--dialect", "sqlite", "-o", script)),
                "alembic upgrade --sql" if with_alembic else None,
                (lambda: run([alembic, "-c", "alembic.ini", "upgrade", "head", "--sql"], cwd=alem)) if with_alembic else None)
-        m.pair("upgrade head (replay, per-revision), %d" % n, upgrade(["--no-fold"]),
+        m.pair("upgrade head (replay, per-revision), %d" % n, upgrade(["--no-fold", "--transaction", "per-revision"]),
                "sqlite3 CLI, commit each", cli_run(script))
         m.pair("upgrade head (replay, single), %d" % n, upgrade(["--no-fold", "--transaction", "single"]),
                "sqlite3 CLI, one txn", cli_run(single))
