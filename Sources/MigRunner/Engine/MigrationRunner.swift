@@ -90,7 +90,7 @@ public final class MigrationRunner {
                 do {
                     try runStatements(unit)
                     try bookkeep(unit, since: started)
-                    try driver.execute(mode == .single ? "RELEASE SAVEPOINT migc_revision" : "COMMIT")
+                    try endRevision(mode == .single ? "RELEASE SAVEPOINT migc_revision" : "COMMIT")
                 } catch let failure as StatementFailure {
                     if mode == .single { outerOpen = false }
                     throw settle(failure, unit, mode: mode, report: report)
@@ -110,8 +110,33 @@ public final class MigrationRunner {
             report.applied.append(applied)
             progress(applied)
         }
-        if outerOpen { try driver.commit(); outerOpen = false }
+        if outerOpen {
+            outerOpen = false
+            try commitRun(units, report: report)
+        }
         return report
+    }
+
+    /// RELEASE or COMMIT at the end of a revision; a failure there fails the revision.
+    private func endRevision(_ sql: String) throws(StatementFailure) {
+        do {
+            try driver.execute(sql)
+        } catch {
+            throw StatementFailure(statement: SQLStatement(sql), error: error)
+        }
+    }
+
+    /// The one commit of a single-transaction run. If it fails, nothing of the run
+    /// is applied, and the failure says so instead of the progress lines.
+    private func commitRun(_ units: [PlannedRevision], report: RunReport) throws {
+        do {
+            try driver.commit()
+        } catch {
+            driver.rollbackQuietly()
+            guard let last = units.last else { throw error }
+            throw StatementFailure(statement: SQLStatement("COMMIT"), error: error)
+                .runFailure(last, report: RunReport(), rolledBack: true, undoneEarlier: report.applied.map(\.id))
+        }
     }
 
     /// Rolls a failed transactional revision back and says what stays applied.
