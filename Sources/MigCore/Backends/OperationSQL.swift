@@ -104,7 +104,8 @@ extension DialectRules {
         if table?.primaryKey?.name == name { return prefix + "PRIMARY KEY" }
         if table?.uniques[name] != nil { return prefix + "INDEX " + quote(name) }
         if table?.foreignKeys[name] != nil { return prefix + "FOREIGN KEY " + quote(name) }
-        if table?.checks[name] != nil { return prefix + "CHECK " + quote(name) }
+        // Checks fall through: `DROP CONSTRAINT` works on MySQL 8.0.19+ and MariaDB,
+        // MySQL's own `DROP CHECK` does not parse on MariaDB.
         return prefix + "CONSTRAINT " + quote(name)
     }
 }

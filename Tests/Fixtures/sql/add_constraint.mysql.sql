@@ -55,7 +55,7 @@ INSERT INTO `migc_history` (`revision`, `direction`, `checksum`, `applied_at`, `
 -- source: sql/add_constraint/a2_add.mig
 -- downgrade
 ALTER TABLE `players` DROP INDEX `players_nick_key`;
-ALTER TABLE `players` DROP CHECK `players_number_check`;
+ALTER TABLE `players` DROP CONSTRAINT `players_number_check`;
 ALTER TABLE `players` DROP FOREIGN KEY `players_team_fkey`;
 ALTER TABLE `teams` DROP INDEX `teams_name_key`;
 ALTER TABLE `teams` DROP PRIMARY KEY;

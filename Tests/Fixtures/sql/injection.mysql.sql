@@ -50,7 +50,7 @@ INSERT INTO `migc_history` (`revision`, `direction`, `checksum`, `applied_at`, `
 -- revision a2: rebuild the hostile table
 -- source: sql/injection/a2_rebuild.mig
 -- downgrade
-ALTER TABLE `Order "Items"; -- ü` DROP CHECK `chk'--`;
+ALTER TABLE `Order "Items"; -- ü` DROP CONSTRAINT `chk'--`;
 ALTER TABLE `Order "Items"; -- ü` RENAME COLUMN `new "name"` TO `semi;colon`;
 ALTER TABLE `Order "Items"; -- ü` MODIFY COLUMN `naïve ünïcödé` VARCHAR(10) DEFAULT 'ü''`';
 DELETE FROM `migc_version` WHERE `revision` = 'a2';
