@@ -15,7 +15,11 @@ extension DialectRules {
         case .addColumn(let op):
             return addColumn(op, step)
         case .dropColumn(let op):
-            return ["ALTER TABLE \(quote(op.table.name)) DROP COLUMN \(quote(op.column.name))"]
+            let drop = "ALTER TABLE \(quote(op.table.name)) DROP COLUMN \(quote(op.column.name))"
+            guard dialect == .mysql, let table = step.before.tables[op.table.name] else { return [drop] }
+            // MySQL keeps a foreign key on a dropped column and then refuses the drop.
+            let keys = table.foreignKeys.values.filter { $0.columns.contains(op.column.name) }.sorted { $0.name < $1.name }
+            return keys.map { "ALTER TABLE \(quote(op.table.name)) DROP FOREIGN KEY \(quote($0.name))" } + [drop]
         case .renameColumn(let op):
             return ["ALTER TABLE \(quote(op.table.name)) RENAME COLUMN \(quote(op.column.name)) TO \(quote(op.newName.name))"]
         case .alterColumn(let op):
@@ -25,8 +29,7 @@ extension DialectRules {
             return [createIndex(Index(op), in: step.after.tables[op.table.name], concurrently: concurrently)]
         case .dropIndex(let op):
             guard dialect == .mysql else { return ["DROP INDEX \(quote(op.name.name))"] }
-            let table = step.before.indexes[op.name.name]?.table ?? ""
-            return ["DROP INDEX \(quote(op.name.name)) ON \(quote(table))"]
+            return mysqlDropIndex(op.name.name, step)
         case .addConstraint(let op):
             let table = step.after.tables[op.table.name]
             return ["ALTER TABLE \(quote(op.table.name)) ADD " + constraintClause(op, in: table)]
@@ -107,5 +110,26 @@ extension DialectRules {
         // Checks fall through: `DROP CONSTRAINT` works on MySQL 8.0.19+ and MariaDB,
         // MySQL's own `DROP CHECK` does not parse on MariaDB.
         return prefix + "CONSTRAINT " + quote(name)
+    }
+
+    /// MySQL refuses to drop the index a foreign key uses (error 1553) unless another
+    /// index covers the key's columns. Such a key is dropped first and added back
+    /// after the index, and MySQL gives it an index of its own.
+    private func mysqlDropIndex(_ name: String, _ step: OpStep) -> [String] {
+        guard let index = step.before.indexes[name] else { return ["DROP INDEX \(quote(name))"] }
+        let drop = "DROP INDEX \(quote(name)) ON \(quote(index.table))"
+        guard let table = step.before.tables[index.table] else { return [drop] }
+        let indexed = index.columns.map(\.name.name)
+        var others = step.before.indexes(on: index.table).filter { $0.name != name }.map { $0.columns.map(\.name.name) }
+        others += table.uniques.values.map(\.columns)
+        if let pk = table.primaryKey { others.append(pk.columns) }
+        func covers(_ columns: [String], _ fk: [String]) -> Bool { columns.starts(with: fk) }
+        let dependent = table.foreignKeys.values.sorted { $0.name < $1.name }.filter { fk in
+            covers(indexed, fk.columns) && !others.contains { covers($0, fk.columns) }
+        }
+        guard !dependent.isEmpty else { return [drop] }
+        let alter = "ALTER TABLE \(quote(index.table)) "
+        return dependent.map { alter + "DROP FOREIGN KEY " + quote($0.name) } + [drop]
+            + dependent.map { alter + "ADD " + foreignKeyClause($0) }
     }
 }

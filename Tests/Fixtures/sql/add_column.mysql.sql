@@ -64,6 +64,7 @@ ALTER TABLE `items` DROP COLUMN `label`;
 ALTER TABLE `items` DROP COLUMN `added_at`;
 ALTER TABLE `items` DROP COLUMN `sku`;
 ALTER TABLE `items` DROP COLUMN `weight`;
+ALTER TABLE `items` DROP FOREIGN KEY `items_owner_id_fkey`;
 ALTER TABLE `items` DROP COLUMN `owner_id`;
 ALTER TABLE `items` DROP COLUMN `qty`;
 ALTER TABLE `items` DROP COLUMN `note`;

@@ -52,6 +52,7 @@ INSERT INTO `migc_history` (`revision`, `direction`, `checksum`, `applied_at`, `
 
 -- revision a3: drop constrained columns
 -- source: sql/drop_column/a3_drop_constrained.mig
+ALTER TABLE `items` DROP FOREIGN KEY `items_owner_id_fkey`;
 ALTER TABLE `items` DROP COLUMN `owner_id`;
 ALTER TABLE `items` DROP COLUMN `qty`;
 DELETE FROM `migc_version` WHERE `revision` = 'a2';
