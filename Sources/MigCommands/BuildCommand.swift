@@ -44,32 +44,20 @@ struct BuildCommand: ParsableCommand {
 
         let (steps, applied) = try migrationSteps(graph)
         if let error = MigrationPlanner.firstIrreversible(in: steps, of: graph) {
-            throw reported(irreversible(error.id, path: error.path, declared: error.declared, span: error.statementSpan), loaded)
+            throw reported(irreversible(error), loaded)
         }
         // Every revision the range folds through is checked on the way; any error
         // stops the build before anything is written.
-        let direction: ScriptDirection = down ? .downgrade : .upgrade
         var errors: [Diagnostic] = []
-        let sections: [BuiltScript]
+        let script: BuiltScript
         do {
-            sections = try MigrationPlanner.render(steps, in: graph, errors: &errors) {
-                ScriptBuilder.section($0, direction: direction, dialect: dialect)
-            }
+            script = try ScriptBuilder.build(
+                steps, in: graph, direction: down ? .downgrade : .upgrade, dialect: dialect,
+                createVersionTables: !down && applied.isEmpty, errors: &errors)
         } catch {
-            throw reported(irreversible(error.id, path: error.path, declared: error.declared, span: error.statementSpan), loaded)
+            throw reported(irreversible(error), loaded)
         }
         if Terminal.report(errors, sources: loaded.sources, noColor: project.noColor) { throw ErrorsReported() }
-        var script = BuiltScript(
-            text: ScriptBuilder.preamble(
-                revisionCount: steps.count, direction: direction, dialect: dialect, createVersionTables: !down && applied.isEmpty),
-            diagnostics: [])
-        if dialect == .mysql, let first = steps.first, let file = graph.revisions[first.revision]?.file {
-            script.diagnostics.append(ScriptBuilder.mysqlWarning(file.path))
-        }
-        for section in sections {
-            script.text += section.text
-            script.diagnostics += section.diagnostics
-        }
         Terminal.report(script.diagnostics, sources: loaded.sources, noColor: project.noColor)
         try write(script.text)
     }
@@ -104,12 +92,8 @@ struct BuildCommand: ParsableCommand {
         }
     }
 
-    private func irreversible(_ id: String, path: String, declared: Bool, span: SourceSpan?) -> Diagnostic {
-        let why = declared ? "it says `downgrade irreversible`" : "a `sql` block has no `reverse` and no downgrade block is written"
-        return .error(
-            "cannot build a downgrade past revision \(id): \(why)",
-            at: span ?? SourceSpan(file: path, start: SourceSpan.synthesized.start, end: SourceSpan.synthesized.end),
-            code: "MIG101", help: "end the range before it with --to, or write a `downgrade { }` block")
+    private func irreversible(_ error: CannotDowngrade) -> Diagnostic {
+        error.diagnostic(action: "build a downgrade", help: "end the range before it with --to, or write a `downgrade { }` block")
     }
 
     private func write(_ text: String) throws {

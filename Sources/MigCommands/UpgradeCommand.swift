@@ -77,7 +77,8 @@ struct SQLSession {
         // Offline is fine for --sql: without a database, script from base (or --from).
         let hasDatabase = (try? database.databaseURL(config)) != nil
         if !hasDatabase { db.database = "sqlite::memory:" }
-        let session = try MigrationSession.open(project, db)
+        // No whole-history check: the script's range is checked as it is rendered.
+        let session = try MigrationSession.open(project, db, checkHistory: false)
         if let from {
             return SQLSession(session: session, heads: try session.resolve(from, current: []).revisions)
         }

@@ -83,13 +83,10 @@ struct MigrationExecution {
     }
 
     static func irreversibleMessage(_ error: CannotDowngrade, session: MigrationSession) -> String {
-        let why = error.declared ? "it says `downgrade irreversible`" : "a `sql` block has no `reverse` and no downgrade block is written"
-        var diagnostic = Diagnostic.error(
-            "cannot downgrade past revision \(error.id): \(why); nothing was changed",
-            at: error.statementSpan ?? session.graph.revisions[error.id]?.file.header.revision?.span ?? .synthesized,
-            code: "MIG101",
-            help: "stop before it (`migc downgrade \(error.id)`), or write a `downgrade { }` block")
-        if error.statementSpan == nil { diagnostic.label = "irreversible" }
+        var diagnostic = error.diagnostic(
+            action: "downgrade", help: "stop before it (`migc downgrade \(error.id)`), or write a `downgrade { }` block",
+            headerSpan: session.graph.revisions[error.id]?.file.header.revision?.span)
+        diagnostic.message += "; nothing was changed"
         return session.renderer().render(diagnostic)
     }
 
@@ -105,12 +102,16 @@ struct MigrationExecution {
 
     /// `--sql`: the script `migc build` would write for the same range.
     func script(_ steps: [MigrationStep], fromBase: Bool) throws -> String {
+        var errors: [Diagnostic] = []
         let built: BuiltScript
         do {
-            built = try ScriptBuilder.build(steps, in: session.graph, direction: direction, dialect: session.dialect, createVersionTables: fromBase)
+            built = try ScriptBuilder.build(
+                steps, in: session.graph, direction: direction, dialect: session.dialect, createVersionTables: fromBase,
+                errors: &errors)
         } catch {
             throw CommandFailure(message: Self.irreversibleMessage(error, session: session))
         }
+        try refuse(errors)
         Terminal.report(built.diagnostics, sources: session.project.sources, noColor: session.noColor)
         return built.text
     }

@@ -17,6 +17,17 @@ public struct CannotDowngrade: Error, Sendable, Hashable {
     public var declared: Bool
     /// Where the op without an inverse is, when that is the reason.
     public var statementSpan: SourceSpan?
+
+    /// The MIG101 error, at the op without an inverse or else the revision's file.
+    /// `action` says what was refused ("downgrade", "build a downgrade").
+    public func diagnostic(action: String, help: String, headerSpan: SourceSpan? = nil) -> Diagnostic {
+        let why = declared ? "it says `downgrade irreversible`" : "a `sql` block has no `reverse` and no downgrade block is written"
+        let fallback = headerSpan ?? SourceSpan(file: path, start: SourceSpan.synthesized.start, end: SourceSpan.synthesized.end)
+        var diagnostic = Diagnostic.error(
+            "cannot \(action) past revision \(id): \(why)", at: statementSpan ?? fallback, code: "MIG101", help: help)
+        if statementSpan == nil, headerSpan != nil { diagnostic.label = "irreversible" }
+        return diagnostic
+    }
 }
 
 public enum MigrationPlanner {
@@ -130,10 +141,13 @@ extension MigrationPlanner {
 extension ScriptBuilder {
     /// The whole script for `steps` (what `migc build` writes and `--sql` prints),
     /// rendered revision by revision as the schema folds.
+    /// The error diagnostics of the revisions it folds go to `errors`: a caller
+    /// that finds any writes nothing.
     public static func build(
-        _ steps: [MigrationStep], in graph: RevisionGraph, direction: ScriptDirection, dialect: Dialect, createVersionTables: Bool
+        _ steps: [MigrationStep], in graph: RevisionGraph, direction: ScriptDirection, dialect: Dialect, createVersionTables: Bool,
+        errors: inout [Diagnostic]
     ) throws(CannotDowngrade) -> BuiltScript {
-        let sections = try MigrationPlanner.render(steps, in: graph) { section($0, direction: direction, dialect: dialect) }
+        let sections = try MigrationPlanner.render(steps, in: graph, errors: &errors) { section($0, direction: direction, dialect: dialect) }
         var script = BuiltScript(
             text: preamble(revisionCount: steps.count, direction: direction, dialect: dialect, createVersionTables: createVersionTables),
             diagnostics: [])
