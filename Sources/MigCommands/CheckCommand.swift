@@ -25,25 +25,22 @@ struct CheckCommand: ParsableCommand {
     var format: OutputFormat = .text
 
     func run() throws {
-        let session = try MigrationSession.open(project, database)
+        var session = try DatabaseSession.open(project, database, depth: .full)
+        try session.opened.refuseErrors(check: true)
+        let migrator = try session.migrator(lockTimeout: 5)
         let heads: [String]
         let actual: Schema
-        let driver: any DatabaseDriver
         do {
-            driver = try session.url.connect()
-        } catch {
-            // The driver's message already names the database (redacted).
-            throw UsageFailure(message: "error: \(error.message)")
-        }
-        do {
-            heads = try VersionStore(driver: driver).heads()
-            try session.verifyKnown(heads)
-            actual = try Introspector.schema(of: driver)
+            heads = try migrator.appliedHeads()
+            try migrator.verifyKnown(heads)
+            actual = try Introspector.schema(of: migrator.driver)
         } catch let error as DatabaseError {
             throw UsageFailure(message: "error: cannot introspect \(session.url.redacted): \(error)")
+        } catch let refusal as MigrationRefusal {
+            throw RefusalMessages.error(refusal, opened: &session.opened)
         }
         let expected = Checker.schema(at: Set(heads), in: session.graph)
-        let differences = SchemaComparison.differences(expected: expected, actual: actual, dialect: session.dialect)
+        let differences = SchemaComparison.differences(expected: expected, actual: actual, dialect: session.url.dialect)
         let at = heads.isEmpty ? "base" : heads.joined(separator: ", ")
         switch format {
         case .json:
@@ -54,7 +51,7 @@ struct CheckCommand: ParsableCommand {
         if !differences.isEmpty { throw ErrorsReported() }
     }
 
-    static func text(_ differences: [SchemaDifference], revision: String, session: MigrationSession) -> String {
+    static func text(_ differences: [SchemaDifference], revision: String, session: DatabaseSession) -> String {
         guard !differences.isEmpty else { return "no drift: the database matches the migrations at \(revision)\n" }
         var out = "drift: the database differs from the migrations at \(revision) in \(differences.count) place\(differences.count == 1 ? "" : "s"):\n"
         var table: String?

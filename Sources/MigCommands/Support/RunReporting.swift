@@ -18,9 +18,9 @@ enum RunReporting {
 
     /// A failed revision as a diagnostic at the op's line, with the database's
     /// message, the statement, and what stays applied.
-    static func failure(_ failure: RunFailure, session: MigrationSession) -> String {
+    static func failure(_ failure: RunFailure, session: DatabaseSession) -> String {
         let span = failure.statement?.origin ?? failure.statementFileSpan(session)
-        var notes = [DiagnosticNote("\(session.dialect.rawValue) said: \(failure.error)")]
+        var notes = [DiagnosticNote("\(session.url.dialect.rawValue) said: \(failure.error)")]
         if let text = failure.statement?.text, !text.hasPrefix("-- migc") {
             notes.append(DiagnosticNote("statement: \(oneLine(text))"))
         }
@@ -52,7 +52,7 @@ enum RunReporting {
 
 extension RunFailure {
     /// Without an op origin (version-table statements), point at the revision's file.
-    func statementFileSpan(_ session: MigrationSession) -> SourceSpan {
+    func statementFileSpan(_ session: DatabaseSession) -> SourceSpan {
         guard let file = session.graph.revisions[revision]?.file else { return .synthesized }
         return file.header.revision?.span ?? SourceSpan(file: file.path, start: .init(line: 1, column: 1, offset: 0), end: .init(line: 1, column: 1, offset: 0))
     }

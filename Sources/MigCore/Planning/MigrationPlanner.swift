@@ -144,7 +144,7 @@ extension ScriptBuilder {
     /// The error diagnostics of the revisions it folds go to `errors`: a caller
     /// that finds any writes nothing.
     public static func build(
-        _ steps: [MigrationStep], in graph: RevisionGraph, direction: ScriptDirection, dialect: Dialect, createVersionTables: Bool,
+        _ steps: [MigrationStep], in graph: RevisionGraph, direction: Direction, dialect: Dialect, createVersionTables: Bool,
         errors: inout [Diagnostic]
     ) throws(CannotDowngrade) -> BuiltScript {
         let sections = try MigrationPlanner.render(steps, in: graph, errors: &errors) { section($0, direction: direction, dialect: dialect) }
