@@ -3,12 +3,6 @@
 // `migc upgrade` and `migc downgrade` all go through here, which is why a script
 // from `build` and `upgrade --sql` say the same thing the runner runs.
 
-extension MigFile {
-    /// SHA-256 of the revision's canonical text (`migc fmt` form), so reformatting a
-    /// file is not an edit but changing what it says is.
-    public var checksum: String { Checksum.sha256Hex(Printer.print(self)) }
-}
-
 /// A step that cannot be planned: undoing a revision that has no downgrade.
 public struct CannotDowngrade: Error, Sendable, Hashable {
     public var id: String
