@@ -70,19 +70,7 @@ struct CheckCommand: ParsableCommand {
     }
 
     static func json(_ differences: [SchemaDifference], revision: [String]) -> String {
-        func quote(_ s: String) -> String {
-            var out = "\""
-            for scalar in s.unicodeScalars {
-                switch scalar {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-                default: out.unicodeScalars.append(scalar)
-                }
-            }
-            return out + "\""
-        }
+        let quote = JSONText.quote
         let items = differences.map { d in
             "{\"kind\": \(quote(d.kind.rawValue)), \"table\": \(quote(d.table)), \"object\": \(quote(d.object)), "
                 + "\"detail\": \(d.detail.map(quote) ?? "null"), \"description\": \(quote(d.description))}"

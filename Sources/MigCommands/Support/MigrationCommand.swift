@@ -26,7 +26,9 @@ enum MigrationCommand {
         } catch let refusal as MigrationRefusal {
             throw RefusalMessages.error(refusal, opened: &session.opened)
         } catch let failure as RunFailure {
-            Terminal.writeError(RunReporting.failure(failure, session: session))
+            // Read back, not inferred: the report says where the database really is.
+            let headsNow = try? migrator.appliedHeads()
+            Terminal.writeError(RunReporting.failure(failure, session: session, headsNow: headsNow))
             throw ErrorsReported()
         } catch let error as RunnerError {
             throw UsageFailure(message: "error: \(error.message)")

@@ -18,7 +18,7 @@ enum RunReporting {
 
     /// A failed revision as a diagnostic at the op's line, with the database's
     /// message, the statement, and what stays applied.
-    static func failure(_ failure: RunFailure, session: DatabaseSession) -> String {
+    static func failure(_ failure: RunFailure, session: DatabaseSession, headsNow: [String]?) -> String {
         let span = failure.statement?.origin ?? failure.statementFileSpan(session)
         var notes = [DiagnosticNote("\(session.url.dialect.rawValue) said: \(failure.error)")]
         if let text = failure.statement?.text, !text.hasPrefix("-- migc") {
@@ -26,22 +26,35 @@ enum RunReporting {
         }
         let kept = failure.report.applied.map(\.id)
         if !kept.isEmpty {
-            notes.append(DiagnosticNote("\(kept.count) earlier revision\(kept.count == 1 ? "" : "s") of this run stay\(kept.count == 1 ? "s" : "") applied: \(kept.joined(separator: ", "))"))
+            notes.append(DiagnosticNote("\(kept.count) earlier revision\(kept.count == 1 ? "" : "s") of this run stay\(kept.count == 1 ? "s" : "") applied: \(summarized(kept))"))
         }
         if !failure.undoneEarlier.isEmpty {
             let n = failure.undoneEarlier.count
-            notes.append(DiagnosticNote("the database ended the whole transaction, so the \(n) earlier revision\(n == 1 ? "" : "s") of this run \(n == 1 ? "was" : "were") undone too: \(failure.undoneEarlier.joined(separator: ", ")); the database is where it was before the run"))
+            notes.append(DiagnosticNote("the database ended the whole transaction, so the \(n) earlier revision\(n == 1 ? "" : "s") of this run \(n == 1 ? "was" : "were") undone too: \(summarized(failure.undoneEarlier)); the database is where it was before the run"))
         }
+        if let headsNow {
+            notes.append(DiagnosticNote("the database is now at \(headsNow.isEmpty ? "base" : summarized(headsNow))"))
+        }
+        // Where the failed revision leaves the version table: before it (an upgrade
+        // that did not happen) or at it (a downgrade that did not happen).
+        let boundary = failure.direction == .up ? "the revision before it" : "this revision (still applied)"
         let state = !failure.undoneEarlier.isEmpty
             ? "rolled back together with the earlier revisions of this run"
             : failure.rolledBack
-            ? "rolled back whole; the database stays at the revision before it"
-            : "it runs outside a transaction (`transaction off`): statements before the failing one stay applied and the version table still says the revision before it"
+            ? "rolled back whole; the database stays at \(boundary)"
+            : "it runs outside a transaction (`transaction off`): statements before the failing one stay applied and the version table still says \(boundary)"
         let diagnostic = Diagnostic.error(
             "revision \(failure.revision) (\"\(failure.message)\") failed to \(failure.direction == .up ? "apply" : "undo"): \(state)",
             at: span, notes: notes,
             help: failure.direction == .up ? "fix the revision, then run `migc upgrade` again" : nil)
         return session.renderer().render(diagnostic)
+    }
+
+    /// A list of revision ids short enough to read: up to five in full, else the
+    /// count with the first and the last.
+    static func summarized(_ ids: [String]) -> String {
+        guard ids.count > 5, let first = ids.first, let last = ids.last else { return ids.joined(separator: ", ") }
+        return "\(first) … \(last) (\(ids.count) revisions)"
     }
 
     static func oneLine(_ sql: String) -> String {
