@@ -29,18 +29,14 @@ struct CheckCommand: ParsableCommand {
         try session.opened.refuseErrors(check: true)
         let migrator = try session.migrator(lockTimeout: 5)
         let heads: [String]
-        let actual: Schema
+        let differences: [SchemaDifference]
         do {
-            heads = try migrator.appliedHeads()
-            try migrator.verifyKnown(heads)
-            actual = try Introspector.schema(of: migrator.driver)
+            (heads, differences) = try migrator.drift()
         } catch let error as DatabaseError {
             throw UsageFailure(message: "error: cannot introspect \(session.url.redacted): \(error)")
         } catch let refusal as MigrationRefusal {
             throw RefusalMessages.error(refusal, opened: &session.opened)
         }
-        let expected = Checker.schema(at: Set(heads), in: session.graph)
-        let differences = SchemaComparison.differences(expected: expected, actual: actual, dialect: session.url.dialect)
         let at = heads.isEmpty ? "base" : heads.joined(separator: ", ")
         switch format {
         case .json:

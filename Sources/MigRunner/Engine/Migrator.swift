@@ -74,6 +74,16 @@ public final class Migrator {
         }.sorted()
     }
 
+    /// Compares the live schema with the model at the applied heads (`migc check`):
+    /// the heads read, and every difference, table by table.
+    public func drift() throws -> (heads: [String], differences: [SchemaDifference]) {
+        let heads = try appliedHeads()
+        try verifyKnown(heads)
+        let actual = try Introspector.schema(of: driver)
+        let expected = try Introspector.canonicalTypes(Checker.schema(at: Set(heads), in: graph), for: driver)
+        return (heads, SchemaComparison.differences(expected: expected, actual: actual, dialect: dialect))
+    }
+
     // MARK: Running
 
     /// Applies revisions up to `target` (a specifier: `head`, `heads`, `+N`, an id...).
