@@ -108,6 +108,7 @@ extension OpChecker {
                   notes: Self.note("column `\(t.name).\(existing.name)` defined here", existing.definedAt))
             return
         }
+        checkAutomaticNames(of: a.column, table: t.name, existing: t)
         let after = schema.applying(.addColumn(a))
         folded = after
         guard let table = after.tables[t.name] else { return }
