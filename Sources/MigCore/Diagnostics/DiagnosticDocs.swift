@@ -13,13 +13,17 @@ public enum DiagnosticDocs {
         return out
     }
 
+    /// The section's codes; for codes described on another page, with their
+    /// explanations, since that page has the rest.
     static func table(_ section: DiagnosticRegistry.Section) -> String {
-        var out = "| code | severity | title |\n|---|---|---|\n"
-        for e in section.entries {
-            let link = section.detailsPage.map { "\($0)#\(e.code.anchor)" } ?? "#\(e.code.anchor)"
-            out += "| [\(e.code)](\(link)) | \(e.severity.rawValue) | \(e.title) |\n"
+        guard let page = section.detailsPage else {
+            return "| code | severity | title |\n|---|---|---|\n" + section.entries.map {
+                "| [\($0.code)](#\($0.code.anchor)) | \($0.severity.rawValue) | \($0.title) |\n"
+            }.joined()
         }
-        return out
+        return "| code | default | title | what |\n|---|---|---|---|\n" + section.entries.map {
+            "| [\($0.code)](\(page)#\($0.code.anchor)) | \($0.severity.rawValue) | \($0.title) | \($0.explanation) |\n"
+        }.joined()
     }
 
     static func render(_ entry: DiagnosticEntry) -> String {
@@ -43,7 +47,7 @@ public enum DiagnosticDocs {
 
         Every error and warning migc reports has a stable code, printed after the message:
 
-            migrations/a1_users.mig:7:25: error: unknown type `integer` [E057]
+            migrations/a1_users.mig:7:9: error: unknown type `integer` [E057]
 
         Errors make `migc lint`, `build`, `upgrade` and `downgrade` fail (exit 1); warnings
         do so only under `migc lint --strict`. Below, each code has its explanation, a small

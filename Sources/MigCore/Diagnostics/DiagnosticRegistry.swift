@@ -39,7 +39,8 @@ public enum DiagnosticRegistry {
             title: "Lints (MIG1xx)",
             intro: """
                 Warnings about revisions that are valid but risky to run. They can be silenced \
-                with `-- migc:allow CODE`; docs/lints.md has each rule's rationale, examples and fix.
+                with `-- migc:allow CODE` or in migc.toml; [lints.md](lints.md) has each rule's rationale, \
+                examples and fix.
                 """,
             entries: lints, detailsPage: "lints.md"),
         Section(
