@@ -6,8 +6,8 @@ extension DiagnosticRegistry {
             .unknownOperation, "unknown operation",
             explanation: """
                 A line in a block starts with a word that is no operation. The ops are `create`, \
-                `drop`, `rename`, `add`, `alter` and `sql`; migc suggests the closest, and SQL \
-                habits such as `delete` or `insert` get a hint.
+                `drop`, `rename`, `add`, `alter` and `sql`; migc suggests the closest one when a \
+                word is a typo of it.
                 """,
             example: withUsers("remove column users.email"),
             fixed: withUsers("drop column users.email")),
