@@ -48,4 +48,9 @@ extension DiagnosticRegistry {
     static func only(_ ops: String) -> DiagnosticExample {
         DiagnosticExample(revision("a1", "create users", ops))
     }
+
+    /// `withUsers`, then a `posts` table whose `author_id` references users with `actions`.
+    static func withAuthorReference(_ actions: String) -> DiagnosticExample {
+        withUsers("create table posts {\n  id bigint primary key\n  author_id bigint references users (id) \(actions)\n}")
+    }
 }

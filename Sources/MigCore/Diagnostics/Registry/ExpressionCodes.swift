@@ -48,8 +48,8 @@ extension DiagnosticRegistry {
         DiagnosticEntry(
             .expectedAction, "expected a referential action",
             explanation: "`on delete` and `on update` are followed by `cascade`, `restrict`, `set null`, `set default` or `no action`.",
-            example: withUsers("create table posts {\n  id bigint primary key\n  author_id bigint references users (id) on delete\n}"),
-            fixed: withUsers("create table posts {\n  id bigint primary key\n  author_id bigint references users (id) on delete cascade\n}")),
+            example: withAuthorReference("on delete"),
+            fixed: withAuthorReference("on delete cascade")),
         DiagnosticEntry(
             .integerTooLarge, "integer too large",
             explanation: "Type arguments (lengths, precisions) are at most 2147483647.",

@@ -63,18 +63,18 @@ extension DiagnosticRegistry {
         DiagnosticEntry(
             .unknownAction, "unknown referential action",
             explanation: "`on delete` and `on update` take `cascade`, `restrict`, `set null`, `set default` or `no action`.",
-            example: withUsers("create table posts {\n  id bigint primary key\n  author_id bigint references users (id) on delete nothing\n}"),
-            fixed: withUsers("create table posts {\n  id bigint primary key\n  author_id bigint references users (id) on delete no action\n}")),
+            example: withAuthorReference("on delete nothing"),
+            fixed: withAuthorReference("on delete no action")),
         DiagnosticEntry(
             .expectedDeleteOrUpdate, "expected `delete` or `update` after `on`",
             explanation: "A reference's actions are `on delete ACTION` and `on update ACTION`.",
-            example: withUsers("create table posts {\n  id bigint primary key\n  author_id bigint references users (id) on remove cascade\n}"),
-            fixed: withUsers("create table posts {\n  id bigint primary key\n  author_id bigint references users (id) on delete cascade\n}")),
+            example: withAuthorReference("on remove cascade"),
+            fixed: withAuthorReference("on delete cascade")),
         DiagnosticEntry(
             .duplicateAction, "duplicate `on delete` or `on update`",
             explanation: "Each of `on delete` and `on update` appears at most once per reference.",
-            example: withUsers("create table posts {\n  id bigint primary key\n  author_id bigint references users (id) on delete cascade on delete restrict\n}"),
-            fixed: withUsers("create table posts {\n  id bigint primary key\n  author_id bigint references users (id) on delete cascade\n}")),
+            example: withAuthorReference("on delete cascade on delete restrict"),
+            fixed: withAuthorReference("on delete cascade")),
         DiagnosticEntry(
             .missingConstraintName, "table constraint needs a name",
             explanation: """
