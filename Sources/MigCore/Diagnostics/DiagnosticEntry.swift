@@ -15,7 +15,8 @@ public struct DiagnosticExample: Sendable {
 }
 
 /// What the registry knows about one code. The examples are docs/diagnostics.md and
-/// a test: `example` raises `code`, `fixed` raises nothing.
+/// a test: checked as `migc lint` checks (lints aside), `example` raises `code` and
+/// nothing else, `fixed` raises nothing.
 public struct DiagnosticEntry: Sendable {
     public var code: DiagnosticCode
     public var severity: Severity
