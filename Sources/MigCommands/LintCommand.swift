@@ -31,7 +31,7 @@ struct LintCommand: ParsableCommand {
 
     func run() throws {
         let config = try project.loadConfig()
-        let lintConfig = LintConfig(disabled: Set(config.lintDisabled), dialect: config.dialect)
+        let lintConfig = LintConfig(disabled: Set(config.lintDisabled.map { DiagnosticCode($0) }), dialect: config.dialect)
         var directories: [String] = []
         var onlyFiles: Set<String> = []
         for path in paths {

@@ -33,7 +33,7 @@ extension OpChecker {
                 taken = nil
             }
             guard let taken else { continue }
-            error(CheckCode.constraintExists, "the automatic name `\(name)` of this \(kind) is already used by \(taken.what)",
+            error(.constraintExists, "the automatic name `\(name)` of this \(kind) is already used by \(taken.what)",
                   at: modifier.span, notes: Self.note("\(taken.what) defined here", taken.span), help: help)
         }
     }

@@ -18,7 +18,7 @@ public struct CannotDowngrade: Error, Sendable, Hashable {
         let why = declared ? "it says `downgrade irreversible`" : "a `sql` block has no `reverse` and no downgrade block is written"
         let fallback = headerSpan ?? SourceSpan(file: path, start: SourceSpan.synthesized.start, end: SourceSpan.synthesized.end)
         var diagnostic = Diagnostic.error(
-            "cannot \(action) past revision \(id): \(why)", at: statementSpan ?? fallback, code: "MIG101", help: help)
+            "cannot \(action) past revision \(id): \(why)", at: statementSpan ?? fallback, code: .irreversibleRevision, help: help)
         if statementSpan == nil, headerSpan != nil { diagnostic.label = "irreversible" }
         return diagnostic
     }

@@ -89,7 +89,7 @@ public enum ScriptBuilder {
         .warning(
             "mysql cannot roll back DDL: a revision that fails part-way stays partly applied",
             at: SourceSpan(file: path, start: SourceSpan.synthesized.start, end: SourceSpan.synthesized.end),
-            code: BackendWarning.mysqlNotTransactional)
+            code: .mysqlNotTransactional)
     }
 
     /// One revision: header comment, BEGIN, ops, version-table rows, COMMIT.

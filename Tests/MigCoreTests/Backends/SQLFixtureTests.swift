@@ -24,7 +24,7 @@ import Testing
             let up = history.script(history.upgrade, .up, dialect, fromBase: true)
             let down = history.script(history.downgrade, .down, dialect, fromBase: false)
             Golden.check(up.text + down.text, against: history.directory, suffix: ".\(dialect.rawValue).sql")
-            if dialect == .mysql { #expect(up.diagnostics.contains { $0.code == BackendWarning.mysqlNotTransactional }) }
+            if dialect == .mysql { #expect(up.diagnostics.contains { $0.code == DiagnosticCode.mysqlNotTransactional }) }
         }
     }
 

@@ -15,13 +15,13 @@ import Testing
     @Test func codesAreUniqueAndWellFormed() {
         #expect(Set(Self.codes).count == Self.codes.count)
         for code in Self.codes {
-            #expect(code.count == 6 && code.hasPrefix("MIG") && Int(code.dropFirst(3)) != nil, "bad code \(code)")
+            #expect(code.rawValue.count == 6 && code.rawValue.hasPrefix("MIG") && Int(code.rawValue.dropFirst(3)) != nil, "bad code \(code)")
         }
         #expect(Self.codes == Self.codes.sorted())
     }
 
     @Test(arguments: codes)
-    func triggeringExamplesTriggerExactlyTheirCode(_ code: String) {
+    func triggeringExamplesTriggerExactlyTheirCode(_ code: DiagnosticCode) {
         let d = LintRegistry.rule(code)!.description
         #expect(!d.triggering.isEmpty)
         for example in d.triggering {
@@ -32,7 +32,7 @@ import Testing
     }
 
     @Test(arguments: codes)
-    func nonTriggeringExamplesAreClean(_ code: String) {
+    func nonTriggeringExamplesAreClean(_ code: DiagnosticCode) {
         let d = LintRegistry.rule(code)!.description
         #expect(!d.nonTriggering.isEmpty)
         for example in d.nonTriggering {
@@ -42,7 +42,7 @@ import Testing
     }
 
     @Test(arguments: codes)
-    func disablingACodeSilencesIt(_ code: String) {
+    func disablingACodeSilencesIt(_ code: DiagnosticCode) {
         for example in LintRegistry.rule(code)!.description.triggering {
             let outcome = Self.run(example, config: LintConfig(disabled: [code]))
             #expect(!outcome.diagnostics.contains { $0.code == code })
