@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Targets point one way: migc (trampoline) -> MigCommands (CLI) -> MigRunner (drivers)
-// -> MigCore (Syntax, Semantics, Backends: pure Swift, no C, no terminal I/O).
+// -> MigCore (the compiler pipeline, docs/architecture.md: no terminal I/O, no database).
 let package = Package(
     name: "migc",
     products: [
@@ -11,9 +11,11 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
-        .target(name: "MigCore"),
+        // Crypto for the SHA-256 of revision checksums (BoringSSL on Linux, CryptoKit on Apple).
+        .target(name: "MigCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .systemLibrary(
             name: "CSQLite", pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]),
