@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // Crypto for the SHA-256 of revision checksums (BoringSSL on Linux, CryptoKit on Apple).
@@ -28,6 +29,7 @@ let package = Package(
             dependencies: [
                 "MigCore", "MigRunner",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
             ]),
         .executableTarget(name: "migc", dependencies: ["MigCommands"]),
         // Long-run syntax fuzzer and parse benchmark (bench/fuzz, bench/parse).

@@ -40,13 +40,7 @@ struct ProjectConfig: Equatable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw LoadError(description: "\(path): error: cannot read config file")
         }
-        let toml: TOMLSubset
-        do {
-            toml = try TOMLSubset(parsing: String(decoding: data, as: UTF8.self))
-        } catch {
-            throw LoadError(description: "\(path):\(error.line):\(error.column): error: \(error.message)")
-        }
-        return try ProjectConfig(toml, path: path)
+        return try ProjectConfig(parsing: String(decoding: data, as: UTF8.self), path: path)
     }
 
     static let knownKeys: Set<String> = [
@@ -55,15 +49,22 @@ struct ProjectConfig: Equatable {
 
     private init() {}
 
-    private init(_ toml: TOMLSubset, path: String) throws(LoadError) {
+    /// Reads the settings from `text`, the contents of the file at `path`.
+    init(parsing text: String, path: String) throws(LoadError) {
+        let toml: TOMLDocument
+        do {
+            toml = try TOMLDocument(parsing: text)
+        } catch {
+            throw LoadError(description: "\(path):\(error.line):\(error.column): error: \(error.message)")
+        }
         self.path = path
         for key in toml.values.keys.sorted() where !Self.knownKeys.contains(key) {
             let hint = Suggest.closest(to: key, in: Self.knownKeys.sorted()).map { "; did you mean `\($0)`?" } ?? ""
-            throw LoadError(description: "\(path):\(toml.lines[key] ?? 1):1: error: unknown setting `\(key)`\(hint)")
+            throw LoadError(description: "\(Self.location(path, toml, key)): error: unknown setting `\(key)`\(hint)")
         }
         func string(_ key: String) throws(LoadError) -> String? {
             guard let value = toml.values[key] else { return nil }
-            guard case .string(let s) = value else { throw Self.typeError(path, toml, key, "a string") }
+            guard let s = value.string else { throw Self.typeError(path, toml, key, "a string") }
             return s
         }
         database = try string("database")
@@ -71,23 +72,28 @@ struct ProjectConfig: Equatable {
         dialect = try string("dialect")
         transactionMode = try string("runner.transaction")
         if let value = toml.values["lint.disable"] {
-            guard case .array(let items) = value else { throw Self.typeError(path, toml, "lint.disable", "an array of strings") }
+            guard let items = value.array else { throw Self.typeError(path, toml, "lint.disable", "an array of strings") }
             for item in items {
-                guard case .string(let code) = item else { throw Self.typeError(path, toml, "lint.disable", "an array of strings") }
+                guard let code = item.string else { throw Self.typeError(path, toml, "lint.disable", "an array of strings") }
                 lintDisabled.append(code)
             }
         }
         if let value = toml.values["lint.strict"] {
-            guard case .bool(let b) = value else { throw Self.typeError(path, toml, "lint.strict", "true or false") }
+            guard let b = value.bool else { throw Self.typeError(path, toml, "lint.strict", "true or false") }
             lintStrict = b
         }
         if let value = toml.values["runner.lock_timeout"] {
-            guard case .integer(let n) = value, n >= 0 else { throw Self.typeError(path, toml, "runner.lock_timeout", "a number of seconds") }
+            guard let n = value.int, n >= 0 else { throw Self.typeError(path, toml, "runner.lock_timeout", "a number of seconds") }
             lockTimeoutSeconds = n
         }
     }
 
-    private static func typeError(_ path: String, _ toml: TOMLSubset, _ key: String, _ expected: String) -> LoadError {
-        LoadError(description: "\(path):\(toml.lines[key] ?? 1):1: error: `\(key)` must be \(expected)")
+    private static func typeError(_ path: String, _ toml: TOMLDocument, _ key: String, _ expected: String) -> LoadError {
+        LoadError(description: "\(location(path, toml, key)): error: `\(key)` must be \(expected)")
+    }
+
+    private static func location(_ path: String, _ toml: TOMLDocument, _ key: String) -> String {
+        let (line, column) = toml.position(of: key)
+        return "\(path):\(line):\(column)"
     }
 }
