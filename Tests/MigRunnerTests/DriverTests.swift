@@ -78,6 +78,46 @@ import Testing
         #expect(try driver.scalar("PRAGMA foreign_keys") == "0")
     }
 
+    /// Double quotes name identifiers only: a misquoted name fails instead of
+    /// silently becoming a string (SQLite's legacy default), in DML and in DDL.
+    @Test func sqliteDoubleQuotedStringsAreErrors() throws {
+        let driver = try SQLiteFiles.fresh().connect()
+        try driver.execute("CREATE TABLE t (x TEXT)")
+        for sql in [
+            "INSERT INTO t (x) VALUES (\"nosuchcolumn\")",
+            "SELECT count(*) FROM t WHERE x = \"nosuchcolumn\"",
+            "CREATE TABLE u (x TEXT CHECK (x <> \"nosuchcolumn\"))",
+        ] {
+            do {
+                try driver.execute(sql)
+                Issue.record("ran: \(sql)")
+            } catch {
+                #expect(error.message == "no such column: nosuchcolumn", "\(sql)")
+            }
+        }
+        #expect(try driver.scalar("SELECT count(*) FROM sqlite_schema WHERE name = 'u'") == "0")
+        try driver.execute("INSERT INTO t (\"x\") VALUES ('quoted identifier')")
+        #expect(try driver.scalar("SELECT \"x\" FROM t") == "quoted identifier")
+    }
+
+    /// A database whose schema was written with a double-quoted string (by an older
+    /// tool) still opens, and its check still holds.
+    @Test func sqliteLegacyDoubleQuotedSchemaStillLoads() throws {
+        let database = SQLiteFiles.fresh()
+        let legacy = try database.connect()
+        try legacy.execute("""
+            CREATE TABLE old (x TEXT CHECK (x <> 'bad'));
+            PRAGMA writable_schema = ON;
+            UPDATE sqlite_schema SET sql = 'CREATE TABLE old (x TEXT CHECK (x <> "bad"))' WHERE name = 'old';
+            PRAGMA writable_schema = OFF;
+            """)
+        legacy.close()
+        let driver = try database.connect()
+        try driver.execute("INSERT INTO old (x) VALUES ('good')")
+        #expect(throws: DatabaseError.self) { try driver.execute("INSERT INTO old (x) VALUES ('bad')") }
+        #expect(try driver.scalar("SELECT count(*) FROM old") == "1")
+    }
+
     @Test func sqliteMemory() throws {
         let driver = try DatabaseURL(parsing: "sqlite::memory:").connect()
         try driver.execute("CREATE TABLE t (x)")

@@ -6,6 +6,7 @@ import MigCore
 /// `foreign_keys` stays OFF (SQLite's default, set explicitly): SQLite cannot toggle
 /// it inside a transaction, and table rebuilds must be able to drop and re-create
 /// referenced tables; rebuild scripts verify with `PRAGMA foreign_key_check`.
+/// Double-quoted string literals are off, so `"name"` is always an identifier.
 public final class SQLiteDriver: DatabaseDriver {
     private var handle: OpaquePointer?
     public let path: String
@@ -26,6 +27,10 @@ public final class SQLiteDriver: DatabaseDriver {
         handle = db
         sqlite3_busy_timeout(db, Int32(clamping: options.busyTimeoutMilliseconds))
         sqlite3_extended_result_codes(db, 1)
+        let dqs = migc_sqlite3_disable_double_quoted_strings(db)
+        guard dqs == SQLITE_OK else {
+            throw DatabaseError(message: "cannot configure sqlite database `\(path)`: \(String(cString: sqlite3_errstr(dqs)))", code: Self.codeName(dqs))
+        }
         try execute("PRAGMA foreign_keys = OFF")
     }
 
