@@ -86,21 +86,20 @@ struct FmtCommand: ParsableCommand {
     }
 
     /// Every `.mig` file named or under a named directory, sorted, without duplicates.
+    /// Directories are walked as every other command walks the migrations directory
+    /// (`ProjectLoader.migFiles`): hidden folders and files are skipped.
     static func migFiles(under targets: [String]) throws -> [String] {
-        let fm = FileManager.default
         var out: [String] = []
         for target in targets {
             var isDirectory: ObjCBool = false
-            guard fm.fileExists(atPath: target, isDirectory: &isDirectory) else {
+            guard FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory) else {
                 throw UsageFailure(message: "error: no such file or directory: \(target)")
             }
             guard isDirectory.boolValue else { out.append(target); continue }
-            guard let walker = fm.enumerator(atPath: target) else {
-                throw UsageFailure(message: "error: cannot read directory \(target)")
-            }
-            let base = target.hasSuffix("/") ? target : target + "/"
-            for case let relative as String in walker where relative.hasSuffix(".mig") {
-                out.append(base + relative)
+            do {
+                out += try ProjectLoader.migFiles(in: target)
+            } catch {
+                throw UsageFailure(message: "error: \(error.diagnostic.message)")
             }
         }
         var seen = Set<String>()
