@@ -2,7 +2,7 @@ import MigCore
 import Testing
 @testable import MigRunner
 
-/// Tables created by hand in each dialect's forms of the CONTRACTS.md mapping table,
+/// Tables created by hand in each dialect's forms of the type table in docs/language.md,
 /// introspected, and compared with the schema model they stand for.
 @Suite struct IntrospectionTests {
     static func expectedSchema() -> Schema {

@@ -14,7 +14,8 @@
 //   CREATE INDEX ...                                   -- T's indexes from the model
 //   foreign key check of T and the tables referencing it (fails the statement)
 //
-// The connection keeps foreign_keys OFF while migrating (see CONTRACTS.md).
+// The connection keeps foreign_keys OFF while migrating (SQLiteDriver), as SQLite
+// cannot switch it inside a transaction; scripts from `build` turn it off first.
 
 struct SQLiteRebuildPlanner {
     let backend: SQLiteBackend

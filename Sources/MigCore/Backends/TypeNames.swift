@@ -1,4 +1,5 @@
-// The portable type mapping of CONTRACTS.md, one function per dialect. The runner's
+// The portable type mapping (the table under "Types" in docs/language.md), one
+// function per dialect. The runner's
 // introspection maps these names back, so change both together.
 
 enum TypeNames {

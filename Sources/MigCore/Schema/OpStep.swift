@@ -1,5 +1,5 @@
 /// One checked operation with the schema just before and just after it.
-/// (Shape agreed in CONTRACTS.md; the checker produces these.)
+/// The checker produces these; the backends render them.
 public struct OpStep: Sendable {
     public var statement: Statement
     public var before: Schema

@@ -1,7 +1,7 @@
 import MigCore
 
-// Dialect type names back to portable types: the inverse of the mapping table in
-// CONTRACTS.md (and of MigCore's TypeNames). Anything else is `.custom(name)`.
+// Dialect type names back to portable types: the inverse of the type table in
+// docs/language.md ("Types") and of MigCore's TypeNames. Anything else is `.custom(name)`.
 
 enum TypeMapping {
     /// A declared SQLite type (`VARCHAR(320)`, `NUMERIC(12,2)`); case-insensitive.

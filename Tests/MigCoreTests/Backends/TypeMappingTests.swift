@@ -1,7 +1,7 @@
 import Testing
 @testable import MigCore
 
-/// The portable type table of CONTRACTS.md, row by row.
+/// The portable type table of docs/language.md ("Types"), row by row.
 @Suite struct TypeMappingTests {
     static let rows: [(ColumnType, String, String, String)] = [
         (.smallint, "SMALLINT", "smallint", "SMALLINT"),
