@@ -38,19 +38,23 @@ extension OpChecker {
         }
     }
 
-    /// The table, index, primary key or unique constraint called `name` (ignoring case).
+    /// The table, index, primary key or unique constraint called `name` (ignoring
+    /// case). One pass over the tables, no copies: it runs for every key column.
     func relationNamed(_ name: String) -> (what: String, span: SourceSpan)? {
-        if let t = schema.tables.values.first(where: { $0.name.equalsIgnoringCase(name) }) { return ("table `\(t.name)`", t.definedAt) }
-        if let key = schema.indexes.keys.first(where: { $0.equalsIgnoringCase(name) }), let i = schema.indexes[key] {
+        if let key = schema.tables[name] != nil ? name : schema.tables.keys.first(where: { $0.equalsIgnoringCase(name) }),
+           let t = schema.tables[key] {
+            return ("table `\(t.name)`", t.definedAt)
+        }
+        if let key = schema.indexes[name] != nil ? name : schema.indexes.keys.first(where: { $0.equalsIgnoringCase(name) }),
+           let i = schema.indexes[key] {
             return ("index `\(i.name)`", i.definedAt)
         }
-        for t in schema.tables.values.sorted(by: { $0.name < $1.name }) {
-            if let pk = t.primaryKey, pk.name.equalsIgnoringCase(name) { return ("primary key `\(pk.name)` on `\(t.name)`", pk.definedAt) }
-            if let u = t.uniques.keys.first(where: { $0.equalsIgnoringCase(name) }), let unique = t.uniques[u] {
-                return ("unique constraint `\(u)` on `\(t.name)`", unique.definedAt)
-            }
+        var hits: [(table: String, what: String, span: SourceSpan)] = []
+        for t in schema.tables.values {
+            if let pk = t.primaryKey, pk.name.equalsIgnoringCase(name) { hits.append((t.name, "primary key `\(pk.name)` on `\(t.name)`", pk.definedAt)) }
+            for (u, unique) in t.uniques where u.equalsIgnoringCase(name) { hits.append((t.name, "unique constraint `\(u)` on `\(t.name)`", unique.definedAt)) }
         }
-        return nil
+        return hits.min { $0.table < $1.table }.map { ($0.what, $0.span) }
     }
 }
 
