@@ -271,7 +271,7 @@ private struct Scanner {
         while i < p.count, !startsToken(i) {
             let b = p[i]
             if b < 0x80 {
-                if first == nil { first = .unexpectedCharacter(describe(b)) }
+                if first == nil { first = b == 0 ? .nulByte : .unexpectedCharacter(describe(b)) }
                 i += 1
             } else if let len = utf8Length(i) {
                 if first == nil {
@@ -312,10 +312,15 @@ private struct Scanner {
         return "U+00" + hexByte(b)
     }
 
-    /// Reports the first invalid UTF-8 byte in `[start, end)`, once per token.
+    /// Reports the first invalid UTF-8 byte in `[start, end)`, once per token, and the
+    /// first NUL: C strings end at a NUL, so the SQL after one would silently never run.
     mutating func validateUTF8(_ start: Int, _ end: Int) {
         var k = start
         while k < end {
+            if p[k] == 0 {
+                report(.nulByte, k, k + 1, label: "NUL byte here", help: "remove it: a NUL ends the text for the database driver")
+                return
+            }
             if p[k] < 0x80 { k += 1; continue }
             guard let len = utf8Length(k), k + len <= end else {
                 report(.invalidUTF8(p[k]), k, k + 1, label: "not valid UTF-8", help: "save the file as UTF-8")

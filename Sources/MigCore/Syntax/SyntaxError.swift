@@ -10,6 +10,7 @@ enum SyntaxError: Sendable {
     case unknownEscape(String)
     case emptyQuotedName
     case singleQuotedString
+    case nulByte
     // Header (E010-E019)
     case missingRevision
     case missingMessage
@@ -83,6 +84,8 @@ enum SyntaxError: Sendable {
     case expectedArgumentsEnd(found: String)
     case expectedParenthesizedExpression(after: String, found: String)
     case expectedAction(found: String)
+    // Types, continued (E080-E085)
+    case invalidCustomType(String)
     // Values (E086-E089)
     case integerTooLarge(String)
     case scaleExceedsPrecision(scale: Int, precision: Int)
@@ -98,6 +101,7 @@ enum SyntaxError: Sendable {
         case .unknownEscape: "E006"
         case .emptyQuotedName: "E007"
         case .singleQuotedString: "E008"
+        case .nulByte: "E009"
         case .missingRevision: "E010"
         case .missingMessage: "E011"
         case .duplicateHeaderLine: "E012"
@@ -166,6 +170,7 @@ enum SyntaxError: Sendable {
         case .expectedArgumentsEnd: "E076"
         case .expectedParenthesizedExpression: "E077"
         case .expectedAction: "E078"
+        case .invalidCustomType: "E080"
         case .integerTooLarge: "E086"
         case .scaleExceedsPrecision: "E087"
         case .zeroLength: "E088"
@@ -182,6 +187,7 @@ enum SyntaxError: Sendable {
         case .unknownEscape(let e): "unknown escape sequence `\(e)` in string"
         case .emptyQuotedName: "empty quoted name"
         case .singleQuotedString: "strings use double quotes, not single quotes"
+        case .nulByte: "NUL byte (U+0000) in source"
         case .missingRevision: "missing `revision` line"
         case .missingMessage: "missing `message` line"
         case .duplicateHeaderLine(let k): "duplicate `\(k)` line"
@@ -251,6 +257,7 @@ enum SyntaxError: Sendable {
         case .expectedArgumentsEnd(let found): "expected `,` or `)` after a function argument, found \(found)"
         case .expectedParenthesizedExpression(let after, let found): "expected `(` and an expression after \(after), found \(found)"
         case .expectedAction(let found): "expected a referential action after `on delete` or `on update`, found \(found)"
+        case .invalidCustomType(let t): "quoted type `\(short(t))` is not one type"
         case .integerTooLarge(let n): "integer `\(short(n))` is too large"
         case .scaleExceedsPrecision(let s, let p): "decimal scale \(s) exceeds its precision \(p)"
         case .zeroLength(let t, let what): "`\(t)` \(what) must be at least 1"
