@@ -7,6 +7,7 @@
 //   E304 unknown dependency                 E310 reserved label name
 //   E305 name listed twice in one line      E311 migrations directory missing
 //                                           E312 file cannot be read (ProjectLoader)
+//                                           E313 `.mig` name not a regular file (warning)
 
 enum GraphDiagnostics {
     static func missingRevision(path: String, at span: SourceSpan) -> Diagnostic {
