@@ -23,7 +23,7 @@ public struct DiagnosticRenderer: Sendable {
 
     public func render(_ d: Diagnostic) -> String {
         var out = header(location(d.span), d.severity, Self.escaped(d.message), code: d.code)
-        out += snippet(d.span, label: d.label.map(Self.escaped), severity: d.severity)
+        out += snippet(d.span, label: d.label.map { Self.escaped($0) }, severity: d.severity)
         for note in d.notes {
             if let span = note.span, !span.isSynthesized {
                 out += "  = " + paint("note", .note) + ": " + Self.escaped(note.message) + " (at \(location(span)))\n"
@@ -43,11 +43,13 @@ public struct DiagnosticRenderer: Sendable {
 
     /// `text` with control characters (ESC, BEL, CR, C1 codes...) written as
     /// `\u{1B}`: a name or message from a file must not drive the terminal.
-    public static func escaped(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isControl) else { return text }
+    /// Without `keepingLineBreaks` (one-line listings), `\n` and tabs are escaped too.
+    public static func escaped(_ text: String, keepingLineBreaks: Bool = true) -> String {
+        let escapes = { (s: Unicode.Scalar) in isControl(s) || (!keepingLineBreaks && (s == "\n" || s == "\t")) }
+        guard text.unicodeScalars.contains(where: escapes) else { return text }
         var out = ""
         for scalar in text.unicodeScalars {
-            if isControl(scalar) {
+            if escapes(scalar) {
                 out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
             } else {
                 out.unicodeScalars.append(scalar)
@@ -61,6 +63,9 @@ public struct DiagnosticRenderer: Sendable {
         let v = scalar.value
         return (v < 0x20 && v != 9 && v != 10) || (v >= 0x7F && v < 0xA0)
     }
+
+    /// Characters of a source line shown at most.
+    static let maximumLineWidth = 160
 
     /// A source line as shown: each control character (a tab aside) becomes one
     /// U+FFFD, so the line cannot drive the terminal and the caret still lines up.
@@ -85,14 +90,26 @@ public struct DiagnosticRenderer: Sendable {
         let lineBytes = file.lineBytes(span.start.line)
         // Columns count bytes; the caret line must line up in characters.
         let prefixBytes = Array(lineBytes.prefix(max(0, span.start.column - 1)))
-        let pad = String(decoding: prefixBytes, as: UTF8.self).map { $0 == "\t" ? "\t" : " " }.joined()
+        var prefix = Array(String(decoding: prefixBytes, as: UTF8.self))
         let lineEndColumn = lineBytes.count + 1
         let endColumn = span.end.line == span.start.line ? span.end.column : lineEndColumn
         let spanBytes = Array(lineBytes.dropFirst(prefixBytes.count).prefix(max(0, endColumn - span.start.column)))
-        let width = max(1, String(decoding: spanBytes, as: UTF8.self).count)
+        var width = max(1, String(decoding: spanBytes, as: UTF8.self).count)
+        // A long line (a minified or binary file) is cut around the caret, so one
+        // diagnostic stays a few lines long.
+        var shown = Array(Self.visibleLine(lineText))
+        if shown.count > Self.maximumLineWidth {
+            let from = max(0, min(prefix.count - 40, shown.count - Self.maximumLineWidth))
+            let to = min(shown.count, from + Self.maximumLineWidth)
+            let head: [Character] = from > 0 ? ["…"] : []
+            shown = head + shown[from..<to] + (to < shown.count ? ["…"] : [])
+            prefix = head + prefix.dropFirst(from)
+            width = min(width, max(1, head.count + (to - from) - prefix.count))
+        }
+        let pad = prefix.map { $0 == "\t" ? "\t" : " " }.joined()
         let marks = "^" + String(repeating: "~", count: width - 1)
         var out = "\(gutter) |\n"
-        out += "\(number) | \(Self.visibleLine(lineText))\n"
+        out += "\(number) | \(String(shown))\n"
         out += "\(gutter) | \(pad)" + paint(marks, Style(severity))
         if let label { out += " " + paint(label, Style(severity)) }
         return out + "\n"

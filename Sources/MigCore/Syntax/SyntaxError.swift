@@ -84,8 +84,10 @@ enum SyntaxError: Sendable {
     case expectedArgumentsEnd(found: String)
     case expectedParenthesizedExpression(after: String, found: String)
     case expectedAction(found: String)
-    // Types, continued (E080-E085)
+    // Types, continued, and limits (E080-E085)
     case invalidCustomType(String)
+    case tooManyErrors(Int)
+    case notText(count: Int)
     // Values (E086-E089)
     case integerTooLarge(String)
     case scaleExceedsPrecision(scale: Int, precision: Int)
@@ -171,6 +173,8 @@ enum SyntaxError: Sendable {
         case .expectedParenthesizedExpression: "E077"
         case .expectedAction: "E078"
         case .invalidCustomType: "E080"
+        case .tooManyErrors: "E081"
+        case .notText: "E082"
         case .integerTooLarge: "E086"
         case .scaleExceedsPrecision: "E087"
         case .zeroLength: "E088"
@@ -258,6 +262,8 @@ enum SyntaxError: Sendable {
         case .expectedParenthesizedExpression(let after, let found): "expected `(` and an expression after \(after), found \(found)"
         case .expectedAction(let found): "expected a referential action after `on delete` or `on update`, found \(found)"
         case .invalidCustomType(let t): "quoted type `\(short(t))` is not one type"
+        case .tooManyErrors(let n): "too many errors in this file; stopped after \(n)"
+        case .notText(let count): "file is not UTF-8 text (\(count) bytes that are not text)"
         case .integerTooLarge(let n): "integer `\(short(n))` is too large"
         case .scaleExceedsPrecision(let s, let p): "decimal scale \(s) exceeds its precision \(p)"
         case .zeroLength(let t, let what): "`\(t)` \(what) must be at least 1"

@@ -23,7 +23,7 @@ import Testing
             """))
         let up = try p.migc("upgrade", "head")
         #expect(up.status == 1, "\(up.stderr)")
-        #expect(up.stderr.contains("[E080]") && up.stderr.contains("r1.mig:7:"), "\(up.stderr)")
+        #expect(up.stderr.contains("[E080]") && up.stderr.contains("r1.mig:6:"), "\(up.stderr)")
         let build = try p.migc("build", "--from", "r0")
         #expect(build.status == 1 && build.stdout.isEmpty, "\(build.stdout)")
         #expect(try p.rows("SELECT secret FROM sentinel") == ["keep me"])
