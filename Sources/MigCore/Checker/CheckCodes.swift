@@ -24,6 +24,8 @@ public enum CheckCode {
     public static let nullablePrimaryKey = "E119"
     public static let constraintInUse = "E120"
     public static let tableInUse = "E121"
+    public static let reservedName = "E122"
+    public static let nameTooLong = "E123"
 
     public static let downgradeMismatch = "E201"
     public static let derivedDowngradeMismatch = "E202"
