@@ -10,11 +10,13 @@ extension OpChecker {
     static let reservedTables: Set<String> = ["migc_version", "migc_history"]
     static let reservedPrefixes = ["_migc_new_", "sqlite_"]
 
-    /// E122 for a reserved table name, E123 for a name over 63 bytes.
+    /// E122 for a reserved table name (or an index or constraint name in SQLite's
+    /// `sqlite_` space, which SQLite refuses), E123 for a name over 63 bytes.
     mutating func checkNewName(_ id: Identifier, kind: String) {
         let lower = id.name.lowercased()
-        if kind == "table", Self.reservedTables.contains(lower) || Self.reservedPrefixes.contains(where: { lower.hasPrefix($0) }) {
-            error(CheckCode.reservedName, "table name `\(id.name)` is reserved", at: id.span,
+        let reservedTable = Self.reservedTables.contains(lower) || Self.reservedPrefixes.contains(where: { lower.hasPrefix($0) })
+        if kind == "table" ? reservedTable : kind != "column" && lower.hasPrefix("sqlite_") {
+            error(CheckCode.reservedName, "\(kind) name `\(id.name)` is reserved", at: id.span,
                   help: "`migc_version` and `migc_history` are migc's own tables, `_migc_new_*` its SQLite rebuilds, `sqlite_*` SQLite's; choose another name")
         }
         if id.name.utf8.count > Self.maximumNameBytes {

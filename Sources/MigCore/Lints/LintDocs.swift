@@ -70,7 +70,7 @@ public enum LintDocs {
         | E119 | nullable primary-key column |
         | E120 | drop of a primary key or unique constraint a foreign key depends on |
         | E121 | drop of a table a foreign key references |
-        | E122 | a table named `migc_version`, `migc_history`, `_migc_new_*` or `sqlite_*` (migc's and SQLite's own) |
+        | E122 | a table named `migc_version`, `migc_history`, `_migc_new_*` or `sqlite_*`, or an index or constraint named `sqlite_*` (migc's and SQLite's own) |
         | E123 | a table, column, index or constraint name over 63 bytes (PostgreSQL cuts names there silently) |
         | E112 (drop) | also: dropping the primary key of an autoincrement column |
         | E201 | the written `downgrade` does not restore the schema before the revision (the first difference is named) |
