@@ -102,9 +102,11 @@ struct BuildCommand: ParsableCommand {
             return
         }
         do {
-            try text.write(toFile: output, atomically: true, encoding: .utf8)
+            // A regular file is replaced atomically; `/dev/null`, a FIFO or a link is
+            // written through, never replaced by a regular file.
+            try FileOutput.write(text, to: output)
         } catch {
-            throw UsageFailure(message: "error: cannot write `\(output)`: \(error.localizedDescription)")
+            throw UsageFailure(message: "error: \(error)")
         }
     }
 }

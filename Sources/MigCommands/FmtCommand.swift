@@ -115,9 +115,9 @@ struct FmtCommand: ParsableCommand {
 
     static func write(_ text: String, to path: String) throws {
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try FileOutput.write(text, to: path)
         } catch {
-            throw UsageFailure(message: "error: cannot write \(path): \(error.localizedDescription)")
+            throw UsageFailure(message: "error: \(error)")
         }
     }
 }

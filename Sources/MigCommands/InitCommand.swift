@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MigCore
 
 /// `migc init`: a `migc.toml` and an empty migrations directory, SQLite by default.
 struct InitCommand: ParsableCommand {
@@ -46,7 +47,8 @@ struct InitCommand: ParsableCommand {
                 lock_timeout = 30
 
                 """
-            try toml.write(toFile: ProjectConfig.fileName, atomically: true, encoding: .utf8)
+            // Created, never replaced: not even a link planted at the name is followed.
+            try FileOutput.create(toml, at: ProjectConfig.fileName)
         } catch {
             throw UsageFailure(message: "error: cannot create the project: \(error.localizedDescription)")
         }

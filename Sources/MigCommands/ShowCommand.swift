@@ -35,11 +35,10 @@ struct ShowCommand: ParsableCommand {
         guard let checked = Checker.checked(id, in: graph) else {
             throw UsageFailure(message: "error: no revision `\(id)`")
         }
-        guard downgrade else {
-            Terminal.write(Printer.print(checked.file))
-            return
-        }
-        Terminal.write(try Self.downgradeText(checked))
+        // The .mig text as it is (like `cat`), but on a terminal with control
+        // characters escaped: a file must not drive the terminal.
+        let text = downgrade ? try Self.downgradeText(checked) : Printer.print(checked.file)
+        Terminal.write(isatty(STDOUT_FILENO) != 0 ? DiagnosticRenderer.escaped(text) : text)
     }
 
     static func downgradeText(_ r: CheckedRevision) throws -> String {

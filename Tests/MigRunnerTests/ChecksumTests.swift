@@ -1,4 +1,4 @@
-import MigCore
+@testable import MigCore
 import Testing
 
 /// NIST FIPS 180-4 / CAVP example vectors for SHA-256.
@@ -34,5 +34,28 @@ import Testing
 
     @Test func unicodeIsHashedAsUTF8() {
         #expect(Checksum.sha256Hex("é") == Checksum.sha256Hex(bytes: [0xc3, 0xa9]))
+    }
+}
+
+/// Issue 10 #13: a revision's checksum does not depend on line endings, and the
+/// checksum of an LF file is the one it always had (applied databases keep matching).
+@Suite struct RevisionChecksumTests {
+    static let lf = "revision r1\nmessage \"m\"\n\nupgrade {\n  sql \"\"\"\n    insert into t values (1);\n    insert into t values (2);\n  \"\"\"\n}\n"
+
+    static func checksum(_ text: String) -> String {
+        Parser.parse(source: text, path: "r1.mig").file.checksum
+    }
+
+    @Test func lfDigestIsPinned() {
+        #expect(Self.checksum(Self.lf) == "54bf1474378866dcc29964c39328d1e9779062a9c67a93b7ffcad063717bf271")
+    }
+
+    @Test func crlfAndCRCheckoutsHaveTheLFChecksum() {
+        let crlf = Self.lf.replacingOccurrences(of: "\n", with: "\r\n")
+        #expect(Self.checksum(crlf) == Self.checksum(Self.lf))
+        #expect(Checksum.canonicalLineEndings("a\r\nb\rc\n\r\n") == "a\nb\nc\n\n")
+        #expect(Checksum.canonicalLineEndings(Self.lf) == Self.lf)
+        // A real edit still changes it.
+        #expect(Self.checksum(crlf.replacingOccurrences(of: "(2)", with: "(3)")) != Self.checksum(Self.lf))
     }
 }

@@ -13,14 +13,23 @@ enum RevisionFileWriter {
         let created = ISO8601DateFormatter().string(from: Date())
         let text = NewRevision.text(id: id, parents: parents, message: message, created: created, labels: labels, depends: depends)
         let path = (directory as NSString).appendingPathComponent(NewRevision.fileName(id: id, message: message))
-        guard !FileManager.default.fileExists(atPath: path) else {
-            throw UsageFailure(message: "error: \(path) already exists; nothing written")
+        // The file must read back as written: a label with a newline or a space would
+        // otherwise leave an unparseable revision behind and exit 0.
+        if let problem = Parser.parse(source: text, path: path).diagnostics.first(where: { $0.severity == .error }) {
+            throw UsageFailure(message: "error: nothing written: the new revision would not parse: \(DiagnosticRenderer.escaped(problem.message)); check --label and -m")
         }
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
         } catch {
             throw UsageFailure(message: "error: cannot write \(path): \(error.localizedDescription)")
+        }
+        do {
+            // Created whole or not at all, never over an existing file or a link.
+            try FileOutput.create(text, at: path)
+        } catch where error.code == EEXIST {
+            throw UsageFailure(message: "error: \(path) already exists; nothing written")
+        } catch {
+            throw UsageFailure(message: "error: \(error)")
         }
         return path
     }

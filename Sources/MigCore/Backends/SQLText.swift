@@ -1,5 +1,6 @@
 // Lexical safety for emitted SQL: identifier quoting, string literals, comments,
-// numerals and pass-through type names. Everything a user can write outside a `sql`
+// numerals. Pass-through type names are checked
+// by `CustomTypeGrammar`. Everything a user can write outside a `sql`
 // block reaches the SQL text through one of these functions.
 
 enum SQLText {
@@ -84,30 +85,4 @@ enum SQLText {
     }
 
     private static func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= 97 && (c | 0x20) <= 122 }
-
-    /// Whether a pass-through type name (`"tsvector"`, `"varchar(10)[]"`,
-    /// `"enum('a','b')"`) is one type and nothing more: no statement end, no comment,
-    /// no line break, balanced quotes and parentheses. Backends quote anything else
-    /// as an identifier, so the database rejects it instead of running it.
-    static func isSafeTypeName(_ text: String) -> Bool {
-        guard !text.isEmpty, !text.contains("--"), !text.contains("/*"), !text.contains("*/") else { return false }
-        var depth = 0
-        var quote: Character?
-        for ch in text {
-            if ch.isNewline || ch == ";" || ch == "\\" || ch.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-                return false
-            }
-            if let q = quote {
-                if ch == q { quote = nil }
-                continue
-            }
-            switch ch {
-            case "'", "\"", "`": quote = ch
-            case "(": depth += 1
-            case ")": depth -= 1; if depth < 0 { return false }
-            default: break
-            }
-        }
-        return depth == 0 && quote == nil
-    }
 }

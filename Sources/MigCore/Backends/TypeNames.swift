@@ -81,9 +81,10 @@ enum TypeNames {
         }
     }
 
-    /// A pass-through type verbatim when it is one type name; otherwise quoted, so
-    /// the database rejects an unknown type instead of running injected text.
+    /// A pass-through type verbatim when it is one type (the parser already reported
+    /// any other); otherwise quoted as one name, so the database rejects an unknown
+    /// type instead of running injected text (an AST built in code, a forged cache).
     private static func custom(_ text: String, quote: (String) -> String) -> String {
-        SQLText.isSafeTypeName(text) ? text : quote(text)
+        CustomTypeGrammar.isValid(text) ? text : quote(text)
     }
 }

@@ -103,6 +103,7 @@ extension OpChecker {
 
     mutating func checkAddColumn(_ a: AddColumn) {
         guard let t = table(a.table) else { return }
+        checkNewName(a.column.name, kind: "column")
         if let existing = t.columns.first(where: { $0.name.lowercased() == a.column.name.name.lowercased() }) {
             error(.columnExists, "column `\(t.name).\(existing.name)` already exists", at: a.column.name.span,
                   notes: Self.note("column `\(t.name).\(existing.name)` defined here", existing.definedAt))
@@ -166,6 +167,7 @@ extension OpChecker {
 
     mutating func checkRenameColumn(_ r: RenameColumn) {
         guard let t = table(r.table), let c = column(r.column, in: t) else { return }
+        checkNewName(r.newName, kind: "column")
         let folded = r.newName.name.lowercased()
         if let existing = t.columns.first(where: { $0.name.lowercased() == folded && $0.name != c.name }) {
             error(.columnExists, "column `\(t.name).\(existing.name)` already exists", at: r.newName.span,

@@ -97,6 +97,7 @@ public struct OpChecker: Sendable {
     /// A new table or index name must not collide with a table, an index, or an
     /// index-backed constraint (PostgreSQL keeps them all in one namespace), ignoring case.
     mutating func checkNewRelationName(_ id: Identifier, kind: String, code: DiagnosticCode, allowing existing: String? = nil) {
+        checkNewName(id, kind: kind)
         let name = id.name
         if let t = schema.tables[name] ?? schema.tables.keys.first(where: { $0 != existing && $0.equalsIgnoringCase(name) }).flatMap({ schema.tables[$0] }), t.name != existing {
             let what = t.name == name ? "table `\(t.name)` already exists" : "\(kind) `\(name)` collides with table `\(t.name)` (names are case-insensitive in SQLite and MySQL)"
@@ -137,6 +138,7 @@ public struct OpChecker: Sendable {
         checkNewRelationName(c.name, kind: "table", code: .tableExists)
         var seen: [String: Identifier] = [:]
         for column in c.columns {
+            checkNewName(column.name, kind: "column")
             let folded = column.name.name.lowercased()
             if let first = seen[folded] {
                 error(.columnExists, "duplicate column `\(column.name.name)` in table `\(c.name.name)`",

@@ -17,6 +17,7 @@ extension DiagnosticCode {
     public static let unknownEscape: DiagnosticCode = "E006"
     public static let emptyQuotedName: DiagnosticCode = "E007"
     public static let singleQuotedString: DiagnosticCode = "E008"
+    public static let nulByte: DiagnosticCode = "E009"
 
     // Syntax: header lines
     public static let missingRevision: DiagnosticCode = "E010"
@@ -97,6 +98,9 @@ extension DiagnosticCode {
     public static let expectedAction: DiagnosticCode = "E078"
 
     // Syntax: values
+    public static let invalidCustomType: DiagnosticCode = "E080"
+    public static let tooManyErrors: DiagnosticCode = "E081"
+    public static let notText: DiagnosticCode = "E082"
     public static let integerTooLarge: DiagnosticCode = "E086"
     public static let scaleExceedsPrecision: DiagnosticCode = "E087"
     public static let zeroLength: DiagnosticCode = "E088"
@@ -124,6 +128,8 @@ extension DiagnosticCode {
     public static let nullablePrimaryKey: DiagnosticCode = "E119"
     public static let constraintInUse: DiagnosticCode = "E120"
     public static let tableInUse: DiagnosticCode = "E121"
+    public static let reservedName: DiagnosticCode = "E122"
+    public static let nameTooLong: DiagnosticCode = "E123"
 
     // Checker: reversibility
     public static let downgradeMismatch: DiagnosticCode = "E201"
@@ -146,6 +152,7 @@ extension DiagnosticCode {
     public static let reservedLabel: DiagnosticCode = "E310"
     public static let migrationsDirectoryUnreadable: DiagnosticCode = "E311"
     public static let unreadableFile: DiagnosticCode = "E312"
+    public static let skippedFile: DiagnosticCode = "E313"
 
     // Lints (the rules in Lints/ describe them)
     public static let irreversibleRevision: DiagnosticCode = "MIG101"

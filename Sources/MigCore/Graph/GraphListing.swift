@@ -55,8 +55,12 @@ public enum GraphListing {
         out += id
         out += markers(rev, labels: labels)
         out += ", "
-        out += rev.message
+        out += shown(rev.message)
     }
+
+    /// A message as a listing line shows it: control characters (terminal escape
+    /// codes, line breaks) written as `\u{1B}`, so a file cannot drive the terminal.
+    static func shown(_ text: String) -> String { DiagnosticRenderer.escaped(text, keepingLineBreaks: false) }
 
     /// Newest first: `ids` in reverse topological order.
     public static func history(_ ids: [String], in graph: RevisionGraph, verbose: Bool) -> String {
@@ -99,7 +103,7 @@ public enum GraphListing {
             var out = verbose ? block(id, in: graph, labels: labels) : line(id, in: graph, labels: labels) + "\n"
             let indent = String(repeating: " ", count: parentList(graph[id]!).count)
             for child in graph[id]!.children {
-                out += "\(indent) -> \(child)\(markers(graph[child]!, labels: labels)), \(graph[child]!.message)\n"
+                out += "\(indent) -> \(child)\(markers(graph[child]!, labels: labels)), \(shown(graph[child]!.message))\n"
             }
             return out
         }.joined(separator: "\n")
@@ -117,9 +121,9 @@ public enum GraphListing {
         if rev.isBranchPoint { out += "Branches into: \(rev.children.joined(separator: ", "))\n" }
         if !rev.depends.isEmpty { out += "Also depends on: \(rev.depends.joined(separator: ", "))\n" }
         if let names = labels[id], !names.isEmpty { out += "Branch names: \(names.joined(separator: ", "))\n" }
-        out += "Path: \(rev.file.path)\n\n"
-        out += "    \(rev.message)\n"
-        if let created = rev.file.header.created?.value { out += "\n    Created: \(created)\n" }
+        out += "Path: \(shown(rev.file.path))\n\n"
+        out += "    \(shown(rev.message))\n"
+        if let created = rev.file.header.created?.value { out += "\n    Created: \(shown(created))\n" }
         return out
     }
 

@@ -52,11 +52,19 @@ enum DirectoryWalk {
     /// directory once), skipping names that start with a dot; sorted by relative path
     /// (byte order, see `precedes`).
     static func migFiles(root: String) throws(ProjectLoader.LoadError) -> [FoundFile] {
+        var skipped: [String] = []
+        return try migFiles(root: root, skipped: &skipped)
+    }
+
+    /// The same, and in `skipped` the `.mig` names that are no regular file (a
+    /// dangling link, a FIFO, a device): the loader warns about them.
+    static func migFiles(root: String, skipped: inout [String]) throws(ProjectLoader.LoadError) -> [FoundFile] {
         guard let rootStat = fileInfo(root.isEmpty ? "/" : root) else { throw .missing(root) }
         guard isDirectory(rootStat) else { throw .notADirectory(root) }
         var found: [FoundFile] = []
         var seen: Set<[UInt64]> = [[UInt64(rootStat.st_dev), UInt64(rootStat.st_ino)]]
-        try collect(root, relative: "", seen: &seen, into: &found)
+        try collect(root, relative: "", seen: &seen, into: &found, skipped: &skipped)
+        skipped.sort(by: precedes)
         return sorted(found)
     }
 
@@ -87,7 +95,7 @@ enum DirectoryWalk {
 
     /// Depth-first; `relative` is "" or "sub/dir/".
     private static func collect(
-        _ root: String, relative: String, seen: inout Set<[UInt64]>, into found: inout [FoundFile]
+        _ root: String, relative: String, seen: inout Set<[UInt64]>, into found: inout [FoundFile], skipped: inout [String]
     ) throws(ProjectLoader.LoadError) {
         let here = root + "/" + relative
         guard let dir = opendir(here) else { throw .unreadable(relative.isEmpty ? root : root + "/" + relative.dropLast()) }
@@ -102,12 +110,17 @@ enum DirectoryWalk {
             if entry.pointee.d_type == UInt8(DT_REG), !isMig { continue }
             // Relative to the open directory: no path to build and resolve.
             var info = stat()
-            guard fstatat(dirfd(dir), name, &info, 0) == 0 else { continue }
+            guard fstatat(dirfd(dir), name, &info, 0) == 0 else {
+                if isMig { skipped.append(relative + name) }
+                continue
+            }
             if isDirectory(info) {
                 guard seen.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted else { continue }
-                try collect(root, relative: relative + name + "/", seen: &seen, into: &found)
+                try collect(root, relative: relative + name + "/", seen: &seen, into: &found, skipped: &skipped)
             } else if isMig, (info.st_mode & S_IFMT) == S_IFREG {
                 found.append(FoundFile(relative: relative + name, stamp: stamp(info)))
+            } else if isMig {
+                skipped.append(relative + name)
             }
         }
     }
@@ -148,18 +161,27 @@ enum DirectoryWalk {
         return nanoseconds(time)
     }
 
-    /// The whole file, or nil when it cannot be opened or read. One read for a file
-    /// of the size `fstat` gave; more only if it grew meanwhile.
+    /// The whole file, or nil when it cannot be opened or read, or is not a regular
+    /// file (a FIFO or device swapped in after the listing): opened non-blocking, so
+    /// a FIFO never waits for a writer. One read for a file of the size `fstat` gave;
+    /// more only if it grew meanwhile.
     static func read(path: String) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        readRegularFile(path: path, followLinks: true, limit: Int.max)
+    }
+
+    /// A regular file of at most `limit` bytes, never through a link unless
+    /// `followLinks`; nil for anything else (the header cache: `/dev/zero` or a FIFO
+    /// planted there must neither fill memory nor block).
+    static func readRegularFile(path: String, followLinks: Bool = false, limit: Int) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | (followLinks ? 0 : O_NOFOLLOW))
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0 else { return nil }
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) <= limit else { return nil }
         var bytes: [UInt8] = []
         var chunk = max(Int(info.st_size), 0) + 1
         while true {
-            guard let got = append(from: fd, upTo: chunk, to: &bytes) else { return nil }
+            guard let got = append(from: fd, upTo: chunk, to: &bytes), bytes.count <= limit else { return nil }
             if got < chunk { return bytes }
             chunk = 64 * 1024
         }

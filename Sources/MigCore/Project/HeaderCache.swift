@@ -12,8 +12,9 @@
 // - the cache carries a format version, the identity of the migc binary that wrote
 //   it and a checksum: a cache from another build, a damaged, truncated or unreadable
 //   one is ignored and rewritten, never an error;
-// - it is written to a temporary file and renamed into place, so readers see the old
-//   or the new cache, never half of one.
+// - it is written to a temporary file (created exclusively, never through a planted
+//   link) and renamed into place, so readers see the old or the new cache, never half
+//   of one; only a regular file of bounded size is ever read back.
 
 #if canImport(Glibc)
 import Glibc
@@ -62,33 +63,38 @@ struct HeaderCache {
         return cursor
     }
 
-    /// The cache of `root`, or nil when there is none or it cannot be trusted.
+    /// The cache of `root`, or nil when there is none or it cannot be trusted. Only
+    /// a regular file of bounded size is read: a link, `/dev/zero` or a FIFO planted
+    /// at the path is ignored (and replaced by the next write), never read or waited on.
     static func read(root: String) -> HeaderCache? {
-        guard let bytes = DirectoryWalk.read(path: path(root: root)) else { return nil }
+        guard let bytes = DirectoryWalk.readRegularFile(path: path(root: root), limit: maximumSize) else { return nil }
         return try? decode(bytes, root: root)
     }
 
+    /// 256 MiB: about a million revisions' headers; anything larger is not a cache.
+    static let maximumSize = 256 << 20
+
     /// Writes the cache atomically; false when it could not (a read-only directory,
-    /// a full disk): the cache is an optimisation, so that is never an error.
+    /// a full disk): the cache is an optimisation, so that is never an error. The
+    /// temporary file is created exclusively, never through a link (`FileOutput`),
+    /// and nothing is written unless `.migc-cache` is a real directory.
     @discardableResult
     func write(root: String) -> Bool {
         let folder = Self.directory(root: root)
         if mkdir(folder, 0o755) == 0 {
             // Keeps the cache out of version control in any repository.
-            _ = Self.writeFile(folder + "/.gitignore", Array("# created by migc\n*\n".utf8))
+            try? FileOutput.create("# created by migc\n*\n", at: folder + "/.gitignore")
         } else if errno != EEXIST {
             return false
         }
-        let temporary = folder + "/" + Self.fileName + ".\(getpid()).tmp"
-        guard Self.writeFile(temporary, encoded(root: root)) else {
-            unlink(temporary)
+        var info = stat()
+        guard lstat(folder, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return false }
+        do {
+            try FileOutput.replace(Self.path(root: root), with: encoded(root: root), mode: nil)
+            return true
+        } catch {
             return false
         }
-        guard rename(temporary, Self.path(root: root)) == 0 else {
-            unlink(temporary)
-            return false
-        }
-        return true
     }
 
     func encoded(root: String) -> [UInt8] {
@@ -142,25 +148,4 @@ struct HeaderCache {
         let stamp = DirectoryWalk.stamp(info)
         return "\(stamp.size)-\(stamp.modified)"
     }()
-
-    private static func writeFile(_ path: String, _ bytes: [UInt8]) -> Bool {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { return false }
-        var written = 0
-        let ok = bytes.withUnsafeBytes { raw in
-            while written < raw.count {
-                let n = systemWrite(fd, raw.baseAddress! + written, raw.count - written)
-                if n < 0, errno == EINTR { continue }
-                if n <= 0 { return false }
-                written += n
-            }
-            return true
-        }
-        return close(fd) == 0 && ok
-    }
-}
-
-/// `write(2)` under a name `HeaderCache.write(root:)` does not shadow.
-private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
-    write(fd, buffer, count)
 }

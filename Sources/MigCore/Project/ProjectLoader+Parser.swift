@@ -23,7 +23,9 @@ extension ProjectLoader {
         var project = LoadedProject()
         let found: [FoundFile]
         do {
-            found = try DirectoryWalk.migFiles(root: root)
+            var skipped: [String] = []
+            found = try DirectoryWalk.migFiles(root: root, skipped: &skipped)
+            project.diagnostics += skipped.map { notRegular(root + "/" + $0) }
         } catch {
             project.directoryFound = false
             project.diagnostics.append(error.diagnostic)

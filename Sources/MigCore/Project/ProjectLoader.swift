@@ -29,7 +29,10 @@ public enum ProjectLoader {
         var project = LoadedProject()
         let paths: [String]
         do {
-            paths = try migFiles(in: directory)
+            let root = rootPath(directory)
+            var skipped: [String] = []
+            paths = try DirectoryWalk.migFiles(root: root, skipped: &skipped).map { root + "/" + $0.relative }
+            project.diagnostics += skipped.map { notRegular(root + "/" + $0) }
         } catch {
             project.directoryFound = false
             project.diagnostics.append(error.diagnostic)
@@ -66,6 +69,12 @@ public enum ProjectLoader {
             }
         }
         return results.collected()
+    }
+
+    /// A `.mig` name that is a dangling link, a FIFO or a device: skipped, not silently.
+    static func notRegular(_ path: String) -> Diagnostic {
+        .warning("skipped `\(path)`: not a regular file (a dangling link, a FIFO or a device)", at: .file(path), code: .skippedFile,
+                 help: "remove it, or point the link at a revision file")
     }
 
     static func unreadable(_ path: String) -> Diagnostic {

@@ -10,11 +10,14 @@ public struct Lexer: Sendable {
     /// Tokens, diagnostics and the byte offset where each line starts.
     /// With `headerOnly`, stops after an `upgrade` or `downgrade` word that starts a
     /// line (the end of the header), so the header fast path never lexes the body.
-    static func scan(_ bytes: [UInt8], path: String, headerOnly: Bool = false) -> (tokens: [Token], diagnostics: [Diagnostic], lineStarts: [Int]) {
+    /// Past `limit` diagnostics the rest are only counted (`notShown`).
+    static func scan(
+        _ bytes: [UInt8], path: String, headerOnly: Bool = false, limit: Int = Int.max
+    ) -> (tokens: [Token], diagnostics: [Diagnostic], lineStarts: [Int], notShown: Int) {
         bytes.withUnsafeBufferPointer { p in
-            var scanner = Scanner(p: p, path: path, headerOnly: headerOnly)
+            var scanner = Scanner(p: p, path: path, headerOnly: headerOnly, limit: limit)
             scanner.run()
-            return (scanner.tokens, scanner.diagnostics, scanner.lineStarts)
+            return (scanner.tokens, scanner.diagnostics, scanner.lineStarts, scanner.notShown)
         }
     }
 }
@@ -28,11 +31,14 @@ private struct Scanner {
     /// Recorded as newlines are passed, so a diagnostic can always be placed.
     var lineStarts: [Int] = [0]
     let headerOnly: Bool
+    let limit: Int
+    var notShown = 0
 
-    init(p: UnsafeBufferPointer<UInt8>, path: String, headerOnly: Bool) {
+    init(p: UnsafeBufferPointer<UInt8>, path: String, headerOnly: Bool, limit: Int) {
         self.p = p
         self.path = path
         self.headerOnly = headerOnly
+        self.limit = limit
         tokens.reserveCapacity(headerOnly ? 64 : p.count / 5 + 16)
         lineStarts.reserveCapacity(headerOnly ? 16 : p.count / 32 + 1)
     }
@@ -44,6 +50,7 @@ private struct Scanner {
     }
 
     mutating func report(_ error: SyntaxError, _ start: Int, _ end: Int, label: String? = nil, notes: [DiagnosticNote] = [], help: String? = nil) {
+        guard diagnostics.count < limit else { notShown += 1; return }
         let span = SourceSpan(file: path, start: location(start), end: location(max(start, end)))
         diagnostics.append(.error(error.message, at: span, code: error.code, label: label, notes: notes, help: help))
     }
@@ -205,6 +212,7 @@ private struct Scanner {
             }
         }
         fixed += "\""
+        guard diagnostics.count < limit else { notShown += 1; emit(.string, start, i); return }
         let span = SourceSpan(file: path, start: location(start), end: location(i))
         diagnostics.append(.error(
             SyntaxError.singleQuotedString.message, at: span, code: SyntaxError.singleQuotedString.code,
@@ -271,7 +279,7 @@ private struct Scanner {
         while i < p.count, !startsToken(i) {
             let b = p[i]
             if b < 0x80 {
-                if first == nil { first = .unexpectedCharacter(describe(b)) }
+                if first == nil { first = b == 0 ? .nulByte : .unexpectedCharacter(describe(b)) }
                 i += 1
             } else if let len = utf8Length(i) {
                 if first == nil {
@@ -312,10 +320,15 @@ private struct Scanner {
         return "U+00" + hexByte(b)
     }
 
-    /// Reports the first invalid UTF-8 byte in `[start, end)`, once per token.
+    /// Reports the first invalid UTF-8 byte in `[start, end)`, once per token, and the
+    /// first NUL: C strings end at a NUL, so the SQL after one would silently never run.
     mutating func validateUTF8(_ start: Int, _ end: Int) {
         var k = start
         while k < end {
+            if p[k] == 0 {
+                report(.nulByte, k, k + 1, label: "NUL byte here", help: "remove it: a NUL ends the text for the database driver")
+                return
+            }
             if p[k] < 0x80 { k += 1; continue }
             guard let len = utf8Length(k), k + len <= end else {
                 report(.invalidUTF8(p[k]), k, k + 1, label: "not valid UTF-8", help: "save the file as UTF-8")
@@ -327,21 +340,25 @@ private struct Scanner {
 
     /// Length of the valid UTF-8 sequence starting at `at`, or nil.
     func utf8Length(_ at: Int) -> Int? {
-        let b0 = byte(at)
-        func cont(_ k: Int, _ lo: UInt8 = 0x80, _ hi: UInt8 = 0xBF) -> Bool {
-            at + k < p.count && p[at + k] >= lo && p[at + k] <= hi
-        }
-        switch b0 {
-        case 0x00...0x7F: return 1
-        case 0xC2...0xDF: return cont(1) ? 2 : nil
-        case 0xE0: return cont(1, 0xA0) && cont(2) ? 3 : nil
-        case 0xE1...0xEC, 0xEE...0xEF: return cont(1) && cont(2) ? 3 : nil
-        case 0xED: return cont(1, 0x80, 0x9F) && cont(2) ? 3 : nil
-        case 0xF0: return cont(1, 0x90) && cont(2) && cont(3) ? 4 : nil
-        case 0xF1...0xF3: return cont(1) && cont(2) && cont(3) ? 4 : nil
-        case 0xF4: return cont(1, 0x80, 0x8F) && cont(2) && cont(3) ? 4 : nil
-        default: return nil
-        }
+        at < p.count ? utf8SequenceLength(p, at) : 1
+    }
+}
+
+/// Length of the valid UTF-8 sequence starting at `at` (< `p.count`), or nil.
+func utf8SequenceLength(_ p: UnsafeBufferPointer<UInt8>, _ at: Int) -> Int? {
+    func cont(_ k: Int, _ lo: UInt8 = 0x80, _ hi: UInt8 = 0xBF) -> Bool {
+        at + k < p.count && p[at + k] >= lo && p[at + k] <= hi
+    }
+    switch p[at] {
+    case 0x00...0x7F: return 1
+    case 0xC2...0xDF: return cont(1) ? 2 : nil
+    case 0xE0: return cont(1, 0xA0) && cont(2) ? 3 : nil
+    case 0xE1...0xEC, 0xEE...0xEF: return cont(1) && cont(2) ? 3 : nil
+    case 0xED: return cont(1, 0x80, 0x9F) && cont(2) ? 3 : nil
+    case 0xF0: return cont(1, 0x90) && cont(2) && cont(3) ? 4 : nil
+    case 0xF1...0xF3: return cont(1) && cont(2) && cont(3) ? 4 : nil
+    case 0xF4: return cont(1, 0x80, 0x8F) && cont(2) && cont(3) ? 4 : nil
+    default: return nil
     }
 }
 

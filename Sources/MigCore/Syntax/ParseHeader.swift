@@ -72,6 +72,9 @@ extension MigParser {
     }
 
     /// A revision id: `[a-z0-9_]+`, lexed as a word or a number.
+    /// The width of `migc_version.revision`.
+    static let maximumRevisionIDLength = 255
+
     mutating func parseRevisionID(after keyword: String) throws(ParseAbort) -> Identifier {
         guard kind == .word || kind == .number || kind == .quotedIdentifier else {
             throw fail(.expectedRevisionID(after: keyword, found: found))
@@ -85,6 +88,9 @@ extension MigParser {
             report(.invalidRevisionID(id.name), at: id.span, label: "ids are lowercase letters, digits and `_`",
                    help: fixable ? "did you mean `\(lower)`?" : nil,
                    fixIts: fixable ? [FixIt(replace: id.span, with: lower)] : [])
+        } else if id.name.utf8.count > Self.maximumRevisionIDLength {
+            report(.invalidRevisionID(id.name), at: id.span,
+                   label: "\(id.name.utf8.count) characters; the version table holds \(Self.maximumRevisionIDLength)")
         }
         return id
     }

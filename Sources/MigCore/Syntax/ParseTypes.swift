@@ -14,7 +14,11 @@ extension MigParser {
         if kind == .string || kind == .tripleString {
             let token = advance()
             let literal = stringLiteral(token)
-            if literal.value.allSatisfy(\.isWhitespace) { report(.emptyCustomType, at: literal.span) }
+            if literal.value.allSatisfy(\.isWhitespace) {
+                report(.emptyCustomType, at: literal.span)
+            } else if let violation = CustomTypeGrammar.violation(in: literal.value) {
+                reportInvalidCustomType(literal, token, violation)
+            }
             return TypeReference(.custom(literal.value), span: literal.span)
         }
         guard kind == .word else {
@@ -29,6 +33,25 @@ extension MigParser {
         let arguments = try parseTypeArguments(name, isDecimal: typeIndex == 5)
         let type = try columnType(typeIndex, arguments, nameToken)
         return TypeReference(type, span: span(from: start))
+    }
+
+    /// A quoted type that is more than one type: the error points at the first byte
+    /// outside the grammar when the string has no escapes (so bytes map to columns).
+    mutating func reportInvalidCustomType(_ literal: StringLiteral, _ token: Token, _ violation: (offset: Int, expected: String)) {
+        var at = literal.span
+        let plain = token.kind == .string && literal.value.utf8.count + 2 == token.end - token.start
+        if plain, !literal.value.utf8.contains(10) {
+            var start = at.start
+            start.offset += 1 + violation.offset
+            start.column += 1 + violation.offset
+            var end = start
+            let rest = literal.value.utf8.count - violation.offset
+            end.offset += max(1, rest)
+            end.column += max(1, rest)
+            at = SourceSpan(file: at.file, start: start, end: rest > 0 ? end : start)
+        }
+        report(.invalidCustomType(literal.value), at: at, label: "expected \(violation.expected)",
+               help: "a quoted type is one type: a name with optional `(arguments)`, type words and `[]` (`\"tsvector\"`, `\"double precision\"`, `\"varchar(10)[]\"`); other SQL belongs in a `sql` block")
     }
 
     /// Same order as `ColumnType.keywords`, matched on bytes without a `String`.

@@ -28,14 +28,33 @@ struct MigParser {
     /// left open at the end are a consequence, not a second mistake.
     let swallowedToEnd: Bool
 
+    /// Set once `errorLimit` errors were reported: later reports are dropped.
+    var stoppedAtLimit = false
+    /// Lexical errors past the limit, counted but not kept.
+    let lexicalErrorsNotShown: Int
+
     init(bytes: [UInt8], path: String, headerOnly: Bool = false) {
         self.bytes = bytes
-        let lexed = Lexer.scan(bytes, path: path, headerOnly: headerOnly)
+        if let nonText = TextCheck.nonText(bytes) {
+            // Not text (a binary or another encoding): one error, nothing lexed.
+            lines = LineMap(path: path, bytes: bytes)
+            tokens = [Token(.endOfFile, bytes.count, bytes.count)]
+            diagnostics = []
+            swallowedToEnd = true
+            lexicalErrorsNotShown = 0
+            report(.notText(count: nonText.count), at: lines.span(nonText.first, nonText.first + 1),
+                   label: "not UTF-8 text", help: "a revision is a UTF-8 text file; save it as UTF-8")
+            stoppedAtLimit = true
+            return
+        }
+        let lexed = Lexer.scan(bytes, path: path, headerOnly: headerOnly, limit: Self.errorLimit)
         lines = LineMap(path: path, starts: lexed.lineStarts)
         tokens = lexed.tokens
         diagnostics = lexed.diagnostics
+        lexicalErrorsNotShown = lexed.notShown
         swallowedToEnd = lexed.diagnostics.contains { $0.code == SyntaxError.unterminatedTripleString.code }
         skipTrivia()
+        if lexicalErrorsNotShown > 0 { stopAtErrorLimit() }
     }
 
     // MARK: Cursor
@@ -159,7 +178,9 @@ struct MigParser {
         _ error: SyntaxError, at span: SourceSpan, label: String? = nil,
         notes: [DiagnosticNote] = [], help: String? = nil, fixIts: [FixIt] = []
     ) {
+        guard !stoppedAtLimit else { return }
         diagnostics.append(.error(error.message, at: span, code: error.code, label: label, notes: notes, help: help, fixIts: fixIts))
+        if diagnostics.count >= Self.errorLimit { stopAtErrorLimit() }
     }
 
     /// Reports at the current token and returns the error to throw.

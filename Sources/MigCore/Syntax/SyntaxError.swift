@@ -10,6 +10,7 @@ enum SyntaxError: Sendable {
     case unknownEscape(String)
     case emptyQuotedName
     case singleQuotedString
+    case nulByte
     // Header
     case missingRevision
     case missingMessage
@@ -83,6 +84,10 @@ enum SyntaxError: Sendable {
     case expectedArgumentsEnd(found: String)
     case expectedParenthesizedExpression(after: String, found: String)
     case expectedAction(found: String)
+    // Types, continued, and limits
+    case invalidCustomType(String)
+    case tooManyErrors(Int)
+    case notText(count: Int)
     // Values
     case integerTooLarge(String)
     case scaleExceedsPrecision(scale: Int, precision: Int)
@@ -98,6 +103,7 @@ enum SyntaxError: Sendable {
         case .unknownEscape: .unknownEscape
         case .emptyQuotedName: .emptyQuotedName
         case .singleQuotedString: .singleQuotedString
+        case .nulByte: .nulByte
         case .missingRevision: .missingRevision
         case .missingMessage: .missingMessage
         case .duplicateHeaderLine: .duplicateHeaderLine
@@ -166,6 +172,9 @@ enum SyntaxError: Sendable {
         case .expectedArgumentsEnd: .expectedArgumentsEnd
         case .expectedParenthesizedExpression: .expectedParenthesizedExpression
         case .expectedAction: .expectedAction
+        case .invalidCustomType: .invalidCustomType
+        case .tooManyErrors: .tooManyErrors
+        case .notText: .notText
         case .integerTooLarge: .integerTooLarge
         case .scaleExceedsPrecision: .scaleExceedsPrecision
         case .zeroLength: .zeroLength
@@ -182,6 +191,7 @@ enum SyntaxError: Sendable {
         case .unknownEscape(let e): "unknown escape sequence `\(e)` in string"
         case .emptyQuotedName: "empty quoted name"
         case .singleQuotedString: "strings use double quotes, not single quotes"
+        case .nulByte: "NUL byte (U+0000) in source"
         case .missingRevision: "missing `revision` line"
         case .missingMessage: "missing `message` line"
         case .duplicateHeaderLine(let k): "duplicate `\(k)` line"
@@ -251,6 +261,9 @@ enum SyntaxError: Sendable {
         case .expectedArgumentsEnd(let found): "expected `,` or `)` after a function argument, found \(found)"
         case .expectedParenthesizedExpression(let after, let found): "expected `(` and an expression after \(after), found \(found)"
         case .expectedAction(let found): "expected a referential action after `on delete` or `on update`, found \(found)"
+        case .invalidCustomType(let t): "quoted type `\(short(t))` is not one type"
+        case .tooManyErrors(let n): "too many errors in this file; stopped after \(n)"
+        case .notText(let count): "file is not UTF-8 text (\(count) bytes that are not text)"
         case .integerTooLarge(let n): "integer `\(short(n))` is too large"
         case .scaleExceedsPrecision(let s, let p): "decimal scale \(s) exceeds its precision \(p)"
         case .zeroLength(let t, let what): "`\(t)` \(what) must be at least 1"

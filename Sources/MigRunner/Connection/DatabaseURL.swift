@@ -113,7 +113,7 @@ public struct DatabaseURLError: Error, Sendable, Hashable, CustomStringConvertib
 
     init(input: String, reason: String) {
         self.input = PostgresURLParser.redactRaw(input)
-        self.reason = reason
+        self.reason = PostgresURLParser.redactReason(reason, input: input)
     }
 
     public var description: String { "invalid database URL `\(input)`: \(reason)" }

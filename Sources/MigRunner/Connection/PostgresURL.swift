@@ -135,30 +135,52 @@ enum PostgresURLParser {
         if let port = target.port { out += target.isUnixSocket ? "" : ":\(port)" }
         if target.isUnixSocket, let port = target.port { query.append("port=\(port)") }
         out += "/" + encode(target.database ?? "")
-        query += target.options.map { "\(encode($0.key))=\(encode($0.value))" }
+        query += target.options.map { option in
+            let secret = redactPassword && option.key.lowercased().hasSuffix("password")
+            return "\(encode(option.key))=\(secret ? "***" : encode(option.value))"
+        }
         if !query.isEmpty { out += "?" + query.joined(separator: "&") }
         return out
     }
 
     /// Best-effort redaction of text that may not parse: hides `user:PASSWORD@` and
-    /// `password=...` so error messages never echo a secret.
+    /// `password=...` (`sslpassword=` too) so error messages never echo a secret.
     static func redactRaw(_ text: String) -> String {
         var out = text
-        if let schemeEnd = out.firstRange(of: "://") {
-            let afterScheme = out[schemeEnd.upperBound...]
-            let authorityEnd = afterScheme.firstIndex { $0 == "/" || $0 == "?" } ?? out.endIndex
-            let authority = out[schemeEnd.upperBound..<authorityEnd]
-            if let at = authority.lastIndex(of: "@"), let colon = authority[..<at].firstIndex(of: ":") {
-                out.replaceSubrange(out.index(after: colon)..<at, with: "***")
+        for range in secretRanges(in: text).reversed() { out.replaceSubrange(range, with: "***") }
+        return out
+    }
+
+    /// The secrets in `text`, in order. A password may hold an unencoded `/`, `?` or
+    /// `@` (the URL then fails to parse), so it runs from the first `:` after the
+    /// scheme to the *last* `@`: when in doubt, more is hidden, never less.
+    static func secretRanges(in text: String) -> [Range<String.Index>] {
+        var ranges: [Range<String.Index>] = []
+        var searchFrom = text.startIndex
+        if let schemeEnd = text.firstRange(of: "://") {
+            let afterScheme = text[schemeEnd.upperBound...]
+            if let at = afterScheme.lastIndex(of: "@"), let colon = text[schemeEnd.upperBound..<at].firstIndex(of: ":") {
+                ranges.append(text.index(after: colon)..<at)
+                searchFrom = at
             }
         }
-        var result = ""
-        var rest = Substring(out)
+        var rest = text[searchFrom...]
         while let range = rest.firstRange(of: "password=") {
-            result += rest[..<range.upperBound] + "***"
-            rest = rest[range.upperBound...]
-            rest = rest[(rest.firstIndex { $0 == "&" || $0 == " " } ?? rest.endIndex)...]
+            let end = rest[range.upperBound...].firstIndex { $0 == "&" || $0 == " " } ?? rest.endIndex
+            ranges.append(range.upperBound..<end)
+            rest = rest[end...]
         }
-        return result + rest
+        return ranges
+    }
+
+    /// `reason` with every quoted part that comes from a secret of `input` hidden
+    /// (`invalid port \`pa\`` for a password `pa/ss` read as `host:port`).
+    static func redactReason(_ reason: String, input: String) -> String {
+        let secrets = secretRanges(in: input).map { input[$0] }.filter { !$0.isEmpty }
+        guard !secrets.isEmpty else { return reason }
+        let parts = reason.split(separator: "`", omittingEmptySubsequences: false)
+        return parts.enumerated().map { k, part in
+            k % 2 == 1 && !part.isEmpty && secrets.contains { $0.contains(part) || part.contains($0) } ? "***" : String(part)
+        }.joined(separator: "`")
     }
 }

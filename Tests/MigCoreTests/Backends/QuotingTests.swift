@@ -29,15 +29,27 @@ import Testing
     }
 
     @Test func customTypesPassOnlyWhenTheyAreOneTypeName() {
-        for ok in ["tsvector", "varchar(10)[]", "double precision", "geometry(Point, 4326)", "enum('a','b')", #""MyType""#] {
-            #expect(SQLText.isSafeTypeName(ok), "\(ok)")
+        let good = [
+            "tsvector", "varchar(10)[]", "double precision", "geometry(Point, 4326)", "enum('a','b')", #""MyType""#,
+            "public.citext", "character varying(10)", "timestamp(3) with time zone", "time without time zone",
+            "int unsigned", "numeric(10,2)", "int[][]", "int[3]", "interval day to second", #"public."My Type""#,
+        ]
+        for ok in good {
+            #expect(CustomTypeGrammar.isValid(ok), "\(ok)")
             #expect(PostgresBackend().typeName(.custom(ok), autoincrement: false) == ok)
         }
-        for bad in ["int; DROP TABLE x", "int -- x", "int /* x */", "int)", "(int", "int\nx", "'a", "a\\b", ""] {
-            #expect(!SQLText.isSafeTypeName(bad), "\(bad)")
+        let bad = [
+            "int; DROP TABLE x", "int -- x", "int /* x */", "int)", "(int", "int\nx", "'a", "a\\b", "",
+            "int, DROP COLUMN secret", "int, injected_col text", "text references secret(id)", "int default 1",
+            "int not null", "text collate \"C\"", "int check (x > 0)", "enum('a\\', 'b')", "x()", "int ", " int",
+            "a.b.c", "int[", "\"a\u{0}b\"", "int generated always as identity",
+        ]
+        for text in bad {
+            #expect(!CustomTypeGrammar.isValid(text), "\(text)")
         }
         #expect(PostgresBackend().typeName(.custom("int; DROP TABLE x"), autoincrement: false) == #""int; DROP TABLE x""#)
         #expect(MySQLBackend().typeName(.custom("int; DROP TABLE x"), autoincrement: false) == "`int; DROP TABLE x`")
+        #expect(SQLiteBackend().typeName(.custom("int, DROP COLUMN secret"), autoincrement: false) == #""int, DROP COLUMN secret""#)
     }
 
     @Test func functionNamesGoOutBareOnlyWhenPlain() {

@@ -91,7 +91,7 @@ struct RandomTrees {
         case 15: .timestamp
         case 16: .timestamptz
         case 17: pick([.uuid, .json])
-        default: .custom(pick(["tsvector", "citext", "my \"odd\" type", "line\ntype"]))
+        default: .custom(pick(["tsvector", "citext", "\"My Type\"[]", "timestamp(3) with time zone"]))
         }
     }
 }

@@ -173,5 +173,22 @@ extension DiagnosticRegistry {
             explanation: "A table that another table's foreign key references cannot be dropped first.",
             example: users(posts, then: "drop table users"),
             fixed: users(posts, then: "drop table posts\ndrop table users")),
+        DiagnosticEntry(
+            .reservedName, "reserved name",
+            explanation: """
+                `migc_version` and `migc_history` are migc's own tables, `_migc_new_*` the \
+                temporary tables of a SQLite rebuild, and `sqlite_*` names belong to SQLite: \
+                a table (or index or constraint) of those names would clash with them.
+                """,
+            example: DiagnosticExample(revision("a1", "versions", "create table migc_version {\n  id int primary key\n}")),
+            fixed: DiagnosticExample(revision("a1", "versions", "create table app_version {\n  id int primary key\n}"))),
+        DiagnosticEntry(
+            .nameTooLong, "name longer than 63 bytes",
+            explanation: """
+                PostgreSQL keeps the first 63 bytes of a name and silently drops the rest, so \
+                two long names can become one. Keep names at 63 bytes or fewer.
+                """,
+            example: DiagnosticExample(revision("a1", "long", "create table customer_subscription_renewal_reminder_notification_delivery_attempts {\n  id int primary key\n}")),
+            fixed: DiagnosticExample(revision("a1", "long", "create table renewal_reminder_deliveries {\n  id int primary key\n}"))),
     ]
 }

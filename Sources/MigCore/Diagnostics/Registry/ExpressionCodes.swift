@@ -51,6 +51,30 @@ extension DiagnosticRegistry {
             example: withAuthorReference("on delete"),
             fixed: withAuthorReference("on delete cascade")),
         DiagnosticEntry(
+            .invalidCustomType, "quoted type is not one type",
+            explanation: """
+                A quoted pass-through type reaches the database as written, so it must be one \
+                type: a name (optionally schema-qualified), type words such as `precision`, \
+                `varying` or `with time zone`, `(n[, m])` and `[]`. Anything else (a comma, a \
+                `default`, a `references`) could run as SQL and is refused at the type.
+                """,
+            example: withUsers("add column users.nick \"text, DROP COLUMN email\""),
+            fixed: withUsers("add column users.nick \"character varying(40)\"")),
+        DiagnosticEntry(
+            .tooManyErrors, "too many errors in one file",
+            explanation: """
+                After 50 errors a file's remaining errors are not reported (a note counts \
+                them): past that point they are almost always consequences of the first ones. \
+                Fix the first errors and run again. No example: it needs 50 mistakes.
+                """),
+        DiagnosticEntry(
+            .notText, "file is not UTF-8 text",
+            explanation: """
+                A `.mig` file with bytes that no text file has (control characters, long runs \
+                of invalid UTF-8) is reported once instead of error by error: it is most likely \
+                a binary file with a `.mig` name. No example: this page is text.
+                """),
+        DiagnosticEntry(
             .integerTooLarge, "integer too large",
             explanation: "Type arguments (lengths, precisions) are at most 2147483647.",
             example: withUsers("add column users.bio varchar(99999999999)"),

@@ -111,5 +111,12 @@ extension DiagnosticRegistry {
                 A `.mig` file was found but could not be read (permissions, or it vanished while \
                 migc ran). Check its permissions.
                 """),
+        DiagnosticEntry(
+            .skippedFile, "a `.mig` name that is not a regular file", severity: .warning,
+            explanation: """
+                A `.mig` name under the migrations directory that is a dangling symbolic link, \
+                a FIFO or a device is skipped, with this warning (reading a FIFO could wait for \
+                ever). Restore the file the link points to, or remove the name.
+                """),
     ]
 }

@@ -47,5 +47,13 @@ extension DiagnosticRegistry {
             explanation: "Strings use double quotes (`\"active\"`); single quotes are SQL's habit, not the language's.",
             example: withUsers("add column users.status text not null default 'active'"),
             fixed: withUsers("add column users.status text not null default \"active\"")),
+        DiagnosticEntry(
+            .nulByte, "NUL byte in source",
+            explanation: """
+                A NUL byte (U+0000) is never part of a revision: inside a `sql` block it would \
+                cut the SQL short where the database's C interface stops reading. Remove it \
+                (often a file written by a broken tool or a bad merge). No example: this page \
+                cannot show one.
+                """),
     ]
 }
