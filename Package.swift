@@ -20,7 +20,11 @@ let package = Package(
         .systemLibrary(
             name: "CLibPQ", pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"])]),
-        .target(name: "MigRunner", dependencies: ["MigCore", "CSQLite", "CLibPQ"]),
+        // MariaDB Connector/C: speaks to MySQL 5.7/8.x and MariaDB.
+        .systemLibrary(
+            name: "CMariaDB", pkgConfig: "libmariadb",
+            providers: [.apt(["libmariadb-dev"])]),
+        .target(name: "MigRunner", dependencies: ["MigCore", "CSQLite", "CLibPQ", "CMariaDB"]),
         .target(
             name: "MigCommands",
             dependencies: [
