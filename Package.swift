@@ -38,8 +38,10 @@ let package = Package(
             name: "migc-parse-bench", dependencies: ["MigCore"], path: "bench/parse",
             exclude: ["generate.py", "run.sh"]),
         .testTarget(name: "MigCoreTests", dependencies: ["MigCore"]),
-        .testTarget(name: "MigRunnerTests", dependencies: ["MigRunner", "MigCore"]),
+        // The scratch MariaDB server both test targets start (Foundation only).
+        .target(name: "MigTestSupport", path: "Tests/Support"),
+        .testTarget(name: "MigRunnerTests", dependencies: ["MigRunner", "MigCore", "MigTestSupport"]),
         // End-to-end: runs the built `migc` binary as users do.
-        .testTarget(name: "MigCommandsTests", dependencies: ["MigCommands", "migc"]),
+        .testTarget(name: "MigCommandsTests", dependencies: ["MigCommands", "migc", "MigTestSupport"]),
     ]
 )

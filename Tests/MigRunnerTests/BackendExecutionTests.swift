@@ -19,7 +19,7 @@ import Testing
     func upgradeAndDowngradeRun(engine: Engine, name: String) throws {
         let project = ProjectLoader.load(directory: Self.root.appendingPathComponent(name).path)
         let (graph, _) = project.buildGraph()
-        let dialect: Dialect = engine == .sqlite ? .sqlite : .postgres
+        let dialect = engine.dialect
         let runner = try MigrationRunner(url: try engine.freshDatabase())
         let up = try MigrationPlanner.revisions(for: graph.upgradeSteps(from: [], to: RevisionTarget(graph.heads)), in: graph)
         var counts: [String: Int] = [:]

@@ -53,14 +53,14 @@ struct StatementProgress {
 
     /// Records statement `position` (1-based) of `revision` as run.
     func record(_ revision: String, _ direction: Direction, position: Int, statement: SQLStatement) throws(DatabaseError) {
-        try driver.query(
+        _ = try driver.query(
             "INSERT INTO \(b.quote(Self.table)) VALUES ($1, $2, $3, $4, $5)",
             [revision, direction.rawValue, String(position), Self.checksum(statement), VersionStore.now()])
     }
 
     /// Forgets statements after `position` (all of them for 0).
     func forget(_ revision: String, _ direction: Direction, after position: Int = 0) throws(DatabaseError) {
-        try driver.query(
+        _ = try driver.query(
             "DELETE FROM \(b.quote(Self.table)) WHERE \(b.quote("revision")) = $1 AND \(b.quote("direction")) = $2 AND \(b.quote("position")) > $3",
             [revision, direction.rawValue, String(position)])
     }
