@@ -17,6 +17,8 @@ import Testing
 
     @Test(arguments: Engine.allCases, cases)
     func upgradeAndDowngradeRun(engine: Engine, name: String) throws {
+        // create_table uses the postgres-only `"tsvector"` type on purpose.
+        if engine == .mysql && name == "create_table" { return }
         let project = ProjectLoader.load(directory: Self.root.appendingPathComponent(name).path)
         let (graph, _) = project.buildGraph()
         let dialect = engine.dialect

@@ -44,16 +44,16 @@ struct MySQLIntrospector {
     /// MySQL 8 shows a literal's bare value, and an expression's text with
     /// DEFAULT_GENERATED in `extra`.
     func defaultValue(_ text: String, extra: String, dataType: String) -> Expr? {
-        if isMariaDB { return SQLExpressionReader.read(text) }
+        if isMariaDB { return MySQLExpressionText.read(text) }
         if extra.uppercased().contains("DEFAULT_GENERATED") {
             var expression = text
             for charset in ["_utf8mb4", "_utf8mb3", "_utf8", "_latin1", "_binary"] {
                 expression = expression.replacingOccurrences(of: charset + "\\'", with: "'")
             }
-            return SQLExpressionReader.read(expression.replacingOccurrences(of: "\\'", with: "'"))
+            return MySQLExpressionText.read(expression)
         }
         let numeric = ["tinyint", "smallint", "mediumint", "int", "bigint", "decimal", "float", "double"].contains(dataType.lowercased())
-        return numeric ? SQLExpressionReader.read(text) : Expr(.string(text))
+        return numeric ? MySQLExpressionText.read(text) : Expr(.string(text))
     }
 
     private func readConstraints(into schema: inout Schema) throws(DatabaseError) {

@@ -57,7 +57,8 @@ public enum SchemaComparison {
     /// The expected default as the database stores it: rendered for the dialect,
     /// then read back like an introspected one.
     static func roundTrip(_ expr: Expr, _ dialect: Dialect) -> Expr {
-        SQLExpressionReader.read(dialect.backend.render(expr))
+        if dialect == .mysql { return MySQLExpressionText.read(dialect.backend.render(expr)) }
+        return SQLExpressionReader.read(dialect.backend.render(expr))
     }
 
     /// One spelling per meaning: numeric strings as numbers (`'-1'::integer`), lowercase
