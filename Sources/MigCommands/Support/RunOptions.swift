@@ -5,7 +5,7 @@ extension TransactionMode: ExpressibleByArgument {}
 
 /// Options of the commands that apply or undo revisions.
 struct RunOptions: ParsableArguments {
-    @Option(name: .long, help: "per-revision (BEGIN..COMMIT each) or single (one transaction, a savepoint per revision). Default: `transaction` in migc.toml, else single on SQLite and per-revision on PostgreSQL.")
+    @Option(name: .long, help: "per-revision (BEGIN..COMMIT each) or single (one transaction, a savepoint per revision). Default: `transaction` in migc.toml, else single on SQLite and per-revision on PostgreSQL. Ignored on MySQL/MariaDB, whose DDL commits statement by statement (see --undo-partial).")
     var transaction: TransactionMode?
 
     @Option(name: .long, help: "Seconds to wait for another migc migrating the same database (default: migc.toml, else 30).")

@@ -144,10 +144,14 @@ enum PostgresURLParser {
     /// `password=...` so error messages never echo a secret.
     static func redactRaw(_ text: String) -> String {
         var out = text
-        if let schemeEnd = out.firstRange(of: "://") {
-            let afterScheme = out[schemeEnd.upperBound...]
+        // The authority starts after `scheme:` (and `//` when written): a URL missing
+        // its slashes must not print its password either.
+        if let colon = out.firstIndex(of: ":") {
+            var start = out.index(after: colon)
+            if out[start...].hasPrefix("//") { start = out.index(start, offsetBy: 2) }
+            let afterScheme = out[start...]
             let authorityEnd = afterScheme.firstIndex { $0 == "/" || $0 == "?" } ?? out.endIndex
-            let authority = out[schemeEnd.upperBound..<authorityEnd]
+            let authority = out[start..<authorityEnd]
             if let at = authority.lastIndex(of: "@"), let colon = authority[..<at].firstIndex(of: ":") {
                 out.replaceSubrange(out.index(after: colon)..<at, with: "***")
             }

@@ -1,0 +1,153 @@
+import Foundation
+import MigTestSupport
+import Testing
+
+/// The runner's commands through the built binary on the scratch MariaDB, looked at
+/// with the `mariadb` client: the lifecycle on an example history, a revision that
+/// fails half-way (resumed after the fix, or undone), and concurrent upgrades.
+@Suite struct MySQLRunnerCommandTests {
+    /// A project with `fixture`'s files (or none), and a fresh database's URL.
+    static func project(example: String? = nil) throws -> (RunnerProject, MariaDBServer, String, String) {
+        let p = try RunnerProject()
+        if let example {
+            let source = CLI.packageRoot.appendingPathComponent("examples/\(example)/migrations")
+            let dir = FileManager.default.fileExists(atPath: source.path) ? source : CLI.packageRoot.appendingPathComponent("examples/\(example)")
+            for name in try FileManager.default.contentsOfDirectory(atPath: dir.path) where name.hasSuffix(".mig") {
+                try FileManager.default.copyItem(at: dir.appendingPathComponent(name), to: p.migrations.appendingPathComponent(name))
+            }
+        }
+        let server = try MariaDBServer.shared.get()
+        let database = try server.freshDatabase()
+        return (p, server, database, server.url(database: database))
+    }
+
+    static func tables(_ server: MariaDBServer, _ database: String) throws -> [String] {
+        let out = try server.client(["-e", "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE() ORDER BY 1"], database: database)
+        return out.output.split(separator: "\n").map(String.init)
+    }
+
+    static func value(_ server: MariaDBServer, _ database: String, _ sql: String) throws -> String {
+        try server.client(["-e", sql], database: database).output.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    @Test(arguments: ["fold", "no-fold"])
+    func lifecycleOnTheBlogExample(mode: String) throws {
+        let (p, server, database, url) = try Self.project(example: "blog")
+        defer { p.remove() }
+        let head = String(try p.migc("heads").stdout.prefix(12))
+        let up = try p.migc(["upgrade", "--database", url] + (mode == "no-fold" ? ["--no-fold"] : []))
+        #expect(up.status == 0, "\(up.stderr)")
+        #expect(up.stdout.contains("the database is at \(head)"), "\(up.stdout)")
+        #expect(try Self.value(server, database, "SELECT revision FROM migc_version") == head)
+
+        let current = try p.migc("current", "--database", url)
+        #expect(current.status == 0 && current.stdout.hasPrefix(head), "\(current.stdout)\(current.stderr)")
+        let check = try p.migc("check", "--database", url)
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        #expect(check.stdout.contains("no drift"), "\(check.stdout)")
+
+        // Drift is seen: a column added by hand.
+        _ = try server.client(["-e", "ALTER TABLE users ADD COLUMN nickname VARCHAR(10)"], database: database)
+        let drifted = try p.migc("check", "--database", url)
+        #expect(drifted.status == 1 && drifted.stdout.contains("nickname"), "\(drifted.stdout)")
+        _ = try server.client(["-e", "ALTER TABLE users DROP COLUMN nickname"], database: database)
+
+        let down = try p.migc("downgrade", "base", "--database", url)
+        #expect(down.status == 0, "\(down.stderr)")
+        #expect(try Self.tables(server, database) == ["migc_history", "migc_progress", "migc_version"])
+        #expect(try Self.value(server, database, "SELECT count(*) FROM migc_version") == "0")
+
+        let stamp = try p.migc("stamp", head, "--database", url)
+        #expect(stamp.status == 0, "\(stamp.stderr)")
+        #expect(try Self.value(server, database, "SELECT revision FROM migc_version") == head)
+        let history = try p.migc("history", "--database", url)
+        #expect(history.status == 0, "\(history.stderr)")
+    }
+
+    /// r2's third statement fails: the report lists what ran and what did not, the
+    /// version table stays at r1, and `migc upgrade` after the fix resumes there.
+    @Test func failureHalfWayThenResume() throws {
+        let (p, server, database, url) = try Self.project()
+        defer { p.remove() }
+        try Self.writeFailingHistory(p)
+        let failed = try p.migc("upgrade", "--database", url)
+        #expect(failed.status == 1)
+        let err = failed.stderr
+        #expect(err.contains("r2_bcd.mig:"), "\(err)")
+        #expect(err.contains("failed to apply at statement 3 of 3: mysql commits each DDL statement, so statements 1-2 stay applied"), "\(err)")
+        #expect(err.contains("ran and stay applied: 1. CREATE TABLE `b`"), "\(err)")
+        #expect(err.contains("the version table still says the revision before it (r1)"), "\(err)")
+        #expect(err.contains("it resumes at statement 3"), "\(err)")
+        #expect(err.contains("`migc upgrade --undo-partial` to undo the statements that ran: 1. DROP TABLE `c`; 2. DROP TABLE `b`"), "\(err)")
+        #expect(!err.contains("secret"))
+        #expect(try Self.value(server, database, "SELECT revision FROM migc_version") == "r1")
+
+        // Something else than finishing r2 is refused.
+        let down = try p.migc("downgrade", "base", "--database", url)
+        #expect(down.status == 2 && down.stderr.contains("revision r2 stopped after 2 statements of its upgrade"), "\(down.stderr)")
+
+        try p.write("r2_bcd.mig", try p.read("r2_bcd.mig").replacingOccurrences(of: "nowhere", with: "a"))
+        let resumed = try p.migc("upgrade", "--database", url)
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        #expect(try Self.value(server, database, "SELECT revision FROM migc_version") == "r2")
+        #expect(try Self.value(server, database, "SELECT count(*) FROM migc_progress") == "0")
+        let check = try p.migc("check", "--database", url)
+        #expect(check.status == 0 && check.stdout.contains("no drift"), "\(check.stdout)")
+    }
+
+    @Test func failureHalfWayThenUndo() throws {
+        let (p, server, database, url) = try Self.project()
+        defer { p.remove() }
+        try Self.writeFailingHistory(p)
+        #expect(try p.migc("upgrade", "--database", url).status == 1)
+        let undo = try p.migc("upgrade", "--undo-partial", "--database", url)
+        #expect(undo.status == 0, "\(undo.stderr)")
+        #expect(undo.stdout.contains("undid the 2 statements revision r2 had run of its upgrade"), "\(undo.stdout)")
+        #expect(try Self.tables(server, database) == ["a", "migc_history", "migc_progress", "migc_version"])
+        let check = try p.migc("check", "--database", url)
+        #expect(check.status == 0 && check.stdout.contains("no drift"), "\(check.stdout)")
+    }
+
+    static func writeFailingHistory(_ p: RunnerProject) throws {
+        try p.write("r1_a.mig", "revision r1\nmessage \"a\"\n\nupgrade {\n  create table a {\n    id int primary key\n  }\n}\n")
+        try p.write("r2_bcd.mig", """
+            revision r2
+            parent r1
+            message "b c d"
+
+            upgrade {
+              create table b {
+                id int primary key
+              }
+              create table c {
+                id int primary key
+              }
+              sql "CREATE TABLE d (id INT PRIMARY KEY, a_id INT, FOREIGN KEY (a_id) REFERENCES nowhere (id))" reverse "DROP TABLE d"
+            }
+
+            """)
+    }
+
+    /// Four `migc upgrade` processes at once: GET_LOCK makes them take turns, each
+    /// revision is applied (and recorded) exactly once.
+    @Test func concurrentUpgradesApplyEachRevisionOnce() throws {
+        let (p, server, database, url) = try Self.project()
+        defer { p.remove() }
+        let ids = try p.generateHistory(40)
+        let processes = try (0..<4).map { _ in try p.start(["upgrade", "--quiet", "--no-fold", "--database", url, "--lock-timeout", "120"]) }
+        for process in processes { #expect(Wait.exit(process) == 0) }
+        #expect(try Self.value(server, database, "SELECT revision FROM migc_version") == ids.last!)
+        let twice = try Self.value(server, database, "SELECT revision FROM migc_history WHERE direction = 'up' GROUP BY revision HAVING count(*) <> 1")
+        #expect(twice.isEmpty, "applied more than once: \(twice)")
+        #expect(try Self.value(server, database, "SELECT count(*) FROM migc_history WHERE direction = 'up'") == "\(ids.count)")
+    }
+
+    @Test func passwordNeverPrinted() throws {
+        let (p, server, _, _) = try Self.project(example: "blog")
+        defer { p.remove() }
+        let result = try p.migc("current", "--database", "mysql://nobody:hunter2xyz@/nope?socket=\(server.socket)")
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("mysql://nobody:***@/nope"), "\(result.stderr)")
+        #expect(!result.stderr.contains("hunter2xyz"))
+    }
+}
