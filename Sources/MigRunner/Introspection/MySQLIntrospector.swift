@@ -29,7 +29,7 @@ struct MySQLIntrospector {
             var column = Column(name: name, type: type, nullable: row[3] == "YES")
             column.autoincrement = row[5]?.lowercased().contains("auto_increment") ?? false
             if let text = row[4], !column.autoincrement {
-                column.defaultValue = defaultValue(text, extra: row[5] ?? "", dataType: row[6] ?? "")
+                column.defaultValue = Self.defaultValue(text, extra: row[5] ?? "", dataType: row[6] ?? "", mariaDB: isMariaDB)
             }
             if type == .text || type == .blob { textColumns.insert("\(table).\(name)") }
             schema.tables[table]!.columns.append(column)
@@ -43,12 +43,14 @@ struct MySQLIntrospector {
     /// MariaDB shows defaults as SQL (`'abc'`, `NULL`, `current_timestamp(6)`);
     /// MySQL 8 shows a literal's bare value, and an expression's text with
     /// DEFAULT_GENERATED in `extra`.
-    func defaultValue(_ text: String, extra: String, dataType: String) -> Expr? {
-        if isMariaDB { return MySQLExpressionText.read(text) }
+    static func defaultValue(_ text: String, extra: String, dataType: String, mariaDB: Bool) -> Expr? {
+        if mariaDB { return MySQLExpressionText.read(text) }
         if extra.uppercased().contains("DEFAULT_GENERATED") {
-            var expression = text
+            // MySQL 8 shows the expression with its quotes escaped and charset
+            // introducers: `_utf8mb4\\'abc\\'`.
+            var expression = text.replacingOccurrences(of: "\\'", with: "'")
             for charset in ["_utf8mb4", "_utf8mb3", "_utf8", "_latin1", "_binary"] {
-                expression = expression.replacingOccurrences(of: charset + "\\'", with: "'")
+                expression = expression.replacingOccurrences(of: charset + "'", with: "'")
             }
             return MySQLExpressionText.read(expression)
         }
