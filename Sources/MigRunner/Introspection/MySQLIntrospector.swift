@@ -47,7 +47,7 @@ struct MySQLIntrospector {
         if mariaDB { return MySQLExpressionText.read(text) }
         if extra.uppercased().contains("DEFAULT_GENERATED") {
             // MySQL 8 shows the expression with its quotes escaped and charset
-            // introducers: `_utf8mb4\\'abc\\'`.
+            // introducers: `_utf8mb4\'abc\'`.
             var expression = text.replacingOccurrences(of: "\\'", with: "'")
             for charset in ["_utf8mb4", "_utf8mb3", "_utf8", "_latin1", "_binary"] {
                 expression = expression.replacingOccurrences(of: charset + "'", with: "'")
