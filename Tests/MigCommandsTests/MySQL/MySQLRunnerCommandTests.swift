@@ -60,6 +60,10 @@ import Testing
         let stamp = try p.migc("stamp", head, "--database", url)
         #expect(stamp.status == 0, "\(stamp.stderr)")
         #expect(try Self.value(server, database, "SELECT revision FROM migc_version") == head)
+        // --sql starts from the database's revision and changes nothing.
+        let script = try p.migc("downgrade", "-1", "--sql", "--database", url)
+        #expect(script.status == 0 && script.stdout.contains("DELETE FROM `migc_version` WHERE `revision` = '\(head)'"), "\(script.stdout)\(script.stderr)")
+        #expect(try Self.value(server, database, "SELECT revision FROM migc_version") == head)
     }
 
     /// r2's third statement fails (a duplicate key): the report lists what ran and what did not, the
