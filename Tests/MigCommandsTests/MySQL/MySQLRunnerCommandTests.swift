@@ -111,6 +111,57 @@ import Testing
         #expect(check.status == 0 && check.stdout.contains("no drift"), "\(check.stdout)")
     }
 
+    /// The other direction: r2's downgrade fails at its third statement (its `sql`
+    /// reverse), after dropping `c` and `b`. The version table stays at r2; after
+    /// the fix (an edit of an applied revision, so --allow-edited), `migc downgrade`
+    /// resumes; or `--undo-partial` re-creates what the downgrade dropped.
+    @Test(arguments: ["resume", "undo"])
+    func downgradeFailureHalfWay(way: String) throws {
+        let (p, server, database, url) = try Self.project()
+        defer { p.remove() }
+        try p.write("r1_a.mig", "revision r1\nmessage \"a\"\n\nupgrade {\n  create table a {\n    id int primary key\n  }\n}\n")
+        try p.write("r2_bc.mig", """
+            revision r2
+            parent r1
+            message "b c"
+
+            upgrade {
+              sql "INSERT INTO a (id) VALUES (1)" reverse "DELETE FROM nowhere"
+              create table b {
+                id int primary key
+              }
+              create table c {
+                id int primary key
+              }
+            }
+
+            """)
+        #expect(try p.migc("upgrade", "--database", url).status == 0)
+        let failed = try p.migc("downgrade", "base", "--database", url)
+        #expect(failed.status == 1)
+        #expect(failed.stderr.contains("failed to undo at statement 3 of 3: mysql commits each DDL statement, so statements 1-2 stay applied"), "\(failed.stderr)")
+        #expect(failed.stderr.contains("the version table still says this revision (still applied) (r2)"), "\(failed.stderr)")
+        #expect(failed.stderr.contains("`migc downgrade --undo-partial` to undo the statements that ran: 1. CREATE TABLE `b`"), "\(failed.stderr)")
+        #expect(try Self.value(server, database, "SELECT revision FROM migc_version") == "r2")
+        #expect(try Self.tables(server, database) == ["a", "migc_history", "migc_progress", "migc_version"])
+        if way == "resume" {
+            try p.write("r2_bc.mig", try p.read("r2_bc.mig").replacingOccurrences(of: "DELETE FROM nowhere", with: "DELETE FROM a"))
+            let refused = try p.migc("downgrade", "base", "--database", url)
+            #expect(refused.status == 1 && refused.stderr.contains("r2"), "\(refused.stderr)")  // edited since applied
+            let resumed = try p.migc("downgrade", "base", "--allow-edited", "--database", url)
+            #expect(resumed.status == 0, "\(resumed.stderr)")
+            #expect(try Self.value(server, database, "SELECT count(*) FROM migc_version") == "0")
+            #expect(try Self.tables(server, database) == ["migc_history", "migc_progress", "migc_version"])
+        } else {
+            let undo = try p.migc("downgrade", "base", "--undo-partial", "--database", url)
+            #expect(undo.status == 0, "\(undo.stderr)")
+            #expect(undo.stdout.contains("undid the 2 statements revision r2 had run of its downgrade"), "\(undo.stdout)")
+            #expect(try Self.value(server, database, "SELECT revision FROM migc_version") == "r2")
+            let check = try p.migc("check", "--database", url)
+            #expect(check.status == 0 && check.stdout.contains("no drift"), "\(check.stdout)")
+        }
+    }
+
     static func writeFailingHistory(_ p: RunnerProject) throws {
         try p.write("r1_a.mig", "revision r1\nmessage \"a\"\n\nupgrade {\n  create table a {\n    id int primary key\n  }\n}\n")
         try p.write("r2_bcd.mig", """
