@@ -139,6 +139,45 @@ import Testing
         }
     }
 
+    /// A runner killed while r2's second statement ran, after it took effect: its
+    /// row is still `finished = 0`. The next run retries it, fails (`already
+    /// exists`), and says how to mark it run; marked, the run resumes after it.
+    @Test func aStatementInterruptedByAKillIsReportedAsUnknown() throws {
+        let (_, graph) = try Self.project(failing: false)
+        let runner = try MigrationRunner(url: try ScratchMySQL.freshDatabase())
+        _ = try runner.migrate(options: .init(transactionMode: .perRevision), plan: { heads in
+            let steps = try RangePlanner.steps(.up, to: "r1", from: heads, in: graph)
+            return try MigrationPlanner.revisions(for: steps, in: graph).map { PlannedRevision($0, direction: .up, dialect: .mysql) }
+        })
+        let r2 = try MigrationPlanner.revisions(for: RangePlanner.steps(.up, to: "r2", from: ["r1"], in: graph), in: graph)
+            .map { PlannedRevision($0, direction: .up, dialect: .mysql) }[0]
+        // What a kill -9 right after statement 2 committed leaves behind.
+        let journal = StatementProgress(driver: runner.driver)
+        for (i, statement) in r2.statements.prefix(2).enumerated() {
+            try journal.start("r2", .up, position: i + 1, statement: statement)
+            try runner.driver.execute(statement.text)
+        }
+        try journal.finish("r2", .up, position: 1)
+
+        #expect(throws: RunnerError.self) { _ = try Self.upgrade(runner, graph, undoPartial: true) }
+        let mark: String
+        do {
+            _ = try Self.upgrade(runner, graph)
+            Issue.record("expected statement 2 to fail again")
+            return
+        } catch let failure as RunFailure {
+            #expect(failure.error.message.contains("already exists"))
+            #expect(failure.partial?.ran.count == 1)
+            mark = try #require(failure.partial?.interruptedEarlier)
+        }
+        #expect(mark == "UPDATE `migc_progress` SET `finished` = 1 WHERE `revision` = 'r2' AND `direction` = 'up' AND `position` = 2")
+        #expect(try Self.progressRows(runner).count == 2, "the unknown row stays")
+        try runner.driver.execute(mark)
+        #expect(try Self.upgrade(runner, graph).applied.map(\.id) == ["r2"])
+        #expect(try Self.tables(runner) == ["a", "b", "c", "d"])
+        #expect(try Self.progressRows(runner).isEmpty)
+    }
+
     /// Several runners at once on one database: GET_LOCK makes them take turns, and
     /// each revision is applied exactly once.
     @Test func concurrentRunnersApplyEachRevisionOnce() throws {

@@ -15,6 +15,11 @@ extension RunReporting {
         if partial.resumedAt > 0 {
             notes.append(DiagnosticNote("this run resumed the revision at statement \(partial.resumedAt + 1); statements 1-\(partial.resumedAt) ran in an earlier run"))
         }
+        if let mark = partial.interruptedEarlier {
+            notes.append(DiagnosticNote(
+                "statement \(ran + 1) was already running when an earlier run stopped (killed?), so it may have taken effect then "
+                    + "(an error such as `already exists` says it did); if so, run `migc \(failure.direction.blockName)` again after marking it run: \(mark)"))
+        }
         notes.append(DiagnosticNote(ran == 0 ? "no statement of it ran" : "ran and stay applied: \(numbered(partial.ran, from: 1))"))
         if !partial.notRun.isEmpty {
             notes.append(DiagnosticNote("not run: \(numbered(partial.notRun, from: ran + 2))"))

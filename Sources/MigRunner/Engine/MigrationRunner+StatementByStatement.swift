@@ -20,6 +20,14 @@ extension MigrationRunner {
             }
             try Self.verifyPrefix(stopped, of: first)
             if undoPartial {
+                if stopped.running != nil {
+                    let position = stopped.checksums.count + 1
+                    throw RunnerError(
+                        "statement \(position) of revision \(stopped.revision) was running when an earlier run stopped (killed?): "
+                            + "whether it took effect is unknown, so its undo is too. If it did not, run `migc \(stopped.direction.blockName)` "
+                            + "to retry it; if it did, mark it run, then undo: "
+                            + journal.markRunSQL(stopped.revision, stopped.direction, position: position))
+                }
                 report.undonePartial = try undo(first, ran: stopped.checksums.count, journal: journal)
                 return report
             }
@@ -28,21 +36,35 @@ extension MigrationRunner {
         }
         for unit in units {
             let started = DispatchTime.now().uptimeNanoseconds
-            let resumeAt = unit.id == stopped?.revision && unit.direction == stopped?.direction ? stopped!.checksums.count : 0
+            let resuming = unit.id == stopped?.revision && unit.direction == stopped?.direction
+            let resumeAt = resuming ? stopped!.checksums.count : 0
+            // A statement that was running when an earlier run died has its row already.
+            let interrupted: Int? = resuming && stopped?.running != nil ? resumeAt : nil
             for (i, statement) in unit.statements.enumerated() where i >= resumeAt {
+                do {
+                    if i != interrupted { try journal.start(unit.id, unit.direction, position: i + 1, statement: statement) }
+                } catch {
+                    throw RunFailure(
+                        revision: unit.id, message: unit.message, direction: unit.direction,
+                        statement: SQLStatement("-- migc progress table"), error: error, report: report, rolledBack: false)
+                }
                 do {
                     try driver.execute(statement.text)
                 } catch {
+                    // It did not run (DDL is atomic per statement): forget its row, unless
+                    // an earlier run left it unknown whether it ran.
+                    if i != interrupted { try? journal.forget(unit.id, unit.direction, after: i) }
                     var failure = RunFailure(
                         revision: unit.id, message: unit.message, direction: unit.direction, statement: statement,
                         error: error, report: report, rolledBack: false)
                     failure.partial = PartialRevision(
                         ran: Array(unit.statements[..<i]), resumedAt: resumeAt, failed: statement,
-                        notRun: Array(unit.statements[(i + 1)...]), undo: Self.undoStatements(unit, ran: i))
+                        notRun: Array(unit.statements[(i + 1)...]), undo: Self.undoStatements(unit, ran: i),
+                        interruptedEarlier: i == interrupted ? journal.markRunSQL(unit.id, unit.direction, position: i + 1) : nil)
                     throw failure
                 }
                 do {
-                    try journal.record(unit.id, unit.direction, position: i + 1, statement: statement)
+                    try journal.finish(unit.id, unit.direction, position: i + 1)
                 } catch {
                     throw RunFailure(
                         revision: unit.id, message: unit.message, direction: unit.direction,
@@ -73,14 +95,16 @@ extension MigrationRunner {
             var failure = RunFailure(
                 revision: unit.id, message: unit.message, direction: unit.direction,
                 statement: SQLStatement("-- migc version table"), error: error, report: report, rolledBack: false)
-            failure.partial = PartialRevision(ran: unit.statements, resumedAt: 0, failed: nil, notRun: [], undo: Self.undoStatements(unit, ran: unit.statements.count))
+            failure.partial = PartialRevision(
+                ran: unit.statements, resumedAt: 0, failed: nil, notRun: [], undo: Self.undoStatements(unit, ran: unit.statements.count),
+                interruptedEarlier: nil)
             throw failure
         }
     }
 
     /// The statements that ran must still be the revision's first statements.
     static func verifyPrefix(_ stopped: StatementProgress.Stopped, of unit: PlannedRevision) throws {
-        for (i, checksum) in stopped.checksums.enumerated() {
+        for (i, checksum) in (stopped.checksums + (stopped.running.map { [$0] } ?? [])).enumerated() {
             guard i < unit.statements.count, StatementProgress.checksum(unit.statements[i]) == checksum else {
                 throw RunnerError("""
                     revision \(unit.id) stopped after statement \(stopped.checksums.count) of its \(unit.direction.blockName) \
@@ -170,4 +194,7 @@ public struct PartialRevision: Sendable {
     public var notRun: [SQLStatement]
     /// The derived inverse of the ops that ran whole, or nil when there is none.
     public var undo: [SQLStatement]?
+    /// Set when the failed statement was already running when an earlier run
+    /// stopped (killed): it may have taken effect then, and this SQL marks it run.
+    public var interruptedEarlier: String?
 }

@@ -196,6 +196,36 @@ import Testing
         #expect(try Self.value(server, database, "SELECT count(*) FROM migc_history WHERE direction = 'up'") == "\(ids.count)")
     }
 
+    /// kill -9 in the middle of `migc upgrade --no-fold`: the next `migc upgrade`
+    /// finishes the run, either at once or, when the kill came while a statement
+    /// ran (and it took effect), after marking that statement run as its report
+    /// says. Each revision is applied once, and `check` finds no drift.
+    @Test func killDuringUpgradeThenUpgradeAgain() throws {
+        let (p, server, database, url) = try Self.project()
+        defer { p.remove() }
+        let ids = try p.generateHistory(150)
+        let process = try p.start(["upgrade", "--quiet", "--no-fold", "--database", url])
+        #expect(try Wait.until(seconds: 120) {
+            (Int(try Self.value(server, database, "SELECT count(*) FROM migc_history")) ?? 0) >= 20
+        })
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        var again = try p.migc("upgrade", "--database", url)
+        if again.status == 1, let start = again.stderr.range(of: "after marking it run: "),
+           let end = again.stderr[start.upperBound...].firstIndex(of: "\n") {
+            let mark = String(again.stderr[start.upperBound..<end])
+            #expect(mark.hasPrefix("UPDATE `migc_progress` SET `finished` = 1"))
+            _ = try server.client(["-e", mark], database: database)
+            again = try p.migc("upgrade", "--database", url)
+        }
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(try Self.value(server, database, "SELECT revision FROM migc_version") == ids.last!)
+        let twice = try Self.value(server, database, "SELECT revision FROM migc_history WHERE direction = 'up' GROUP BY revision HAVING count(*) <> 1")
+        #expect(twice.isEmpty, "applied more than once: \(twice)")
+        let check = try p.migc("check", "--database", url)
+        #expect(check.status == 0 && check.stdout.contains("no drift"), "\(check.stdout)")
+    }
+
     @Test func passwordNeverPrinted() throws {
         let (p, server, _, _) = try Self.project(example: "blog")
         defer { p.remove() }
