@@ -23,7 +23,11 @@ let package = Package(
         .systemLibrary(
             name: "CLibPQ", pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"])]),
-        .target(name: "MigRunner", dependencies: ["MigCore", "CSQLite", "CLibPQ"]),
+        // MariaDB Connector/C: speaks to MySQL 5.7/8.x and MariaDB.
+        .systemLibrary(
+            name: "CMariaDB", pkgConfig: "libmariadb",
+            providers: [.apt(["libmariadb-dev"])]),
+        .target(name: "MigRunner", dependencies: ["MigCore", "CSQLite", "CLibPQ", "CMariaDB"]),
         .target(
             name: "MigCommands",
             dependencies: [
@@ -38,8 +42,10 @@ let package = Package(
             name: "migc-parse-bench", dependencies: ["MigCore"], path: "bench/parse",
             exclude: ["generate.py", "run.sh"]),
         .testTarget(name: "MigCoreTests", dependencies: ["MigCore"]),
-        .testTarget(name: "MigRunnerTests", dependencies: ["MigRunner", "MigCore"]),
+        // The scratch MariaDB server both test targets start (Foundation only).
+        .target(name: "MigTestSupport", path: "Tests/Support"),
+        .testTarget(name: "MigRunnerTests", dependencies: ["MigRunner", "MigCore", "MigTestSupport"]),
         // End-to-end: runs the built `migc` binary as users do.
-        .testTarget(name: "MigCommandsTests", dependencies: ["MigCommands", "migc"]),
+        .testTarget(name: "MigCommandsTests", dependencies: ["MigCommands", "migc", "MigTestSupport"]),
     ]
 )

@@ -10,6 +10,7 @@ missing=()
 [ -x /usr/lib/postgresql/15/bin/initdb ] || missing+=(postgresql-15)
 [ -f /usr/include/sqlite3.h ] || missing+=(libsqlite3-dev)
 [ -f /usr/include/postgresql/libpq-fe.h ] || missing+=(libpq-dev)
+[ -f /usr/include/mariadb/mysql.h ] || missing+=(libmariadb-dev)       # the MySQL/MariaDB driver
 command -v sqlite3 >/dev/null || missing+=(sqlite3)
 [ -x /usr/sbin/mariadbd ] || missing+=(mariadb-server)          # MySQL execution tests
 if [ ${#missing[@]} -gt 0 ]; then

@@ -13,6 +13,9 @@ struct DowngradeCommand: ParsableCommand {
             are derived from the schema model. A revision that cannot be undone (a `sql` \
             block without `reverse`, or `downgrade irreversible`) stops the command before \
             anything runs, naming it.
+            On MySQL/MariaDB a revision that fails half-way keeps the statements that ran; \
+            `migc downgrade` to the same target resumes it, `--undo-partial` re-applies \
+            what it undid (see `migc upgrade --help`).
             With --sql nothing runs: the script is printed as `migc build --down` writes it.
             """)
 

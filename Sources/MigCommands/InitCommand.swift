@@ -23,7 +23,8 @@ struct InitCommand: ParsableCommand {
         if fm.fileExists(atPath: ProjectConfig.fileName) {
             throw UsageFailure(message: "error: \(ProjectConfig.fileName) already exists; nothing changed")
         }
-        let chosenDialect = dialect ?? (database.hasPrefix("postgres") ? "postgres" : "sqlite")
+        let chosenDialect = dialect
+            ?? (database.hasPrefix("postgres") ? "postgres" : database.hasPrefix("mysql") || database.hasPrefix("mariadb") ? "mysql" : "sqlite")
         guard ["sqlite", "postgres", "mysql"].contains(chosenDialect) else {
             throw UsageFailure(message: "error: unknown dialect `\(chosenDialect)`; expected sqlite, postgres or mysql")
         }

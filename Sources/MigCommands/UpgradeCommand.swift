@@ -16,6 +16,11 @@ struct UpgradeCommand: ParsableCommand {
             and the database's message. Applied revisions whose file changed since are \
             refused (--allow-edited to go on). Two runners never migrate one database at \
             once: the second waits up to --lock-timeout.
+            On MySQL/MariaDB each DDL statement commits by itself: a revision that fails \
+            half-way keeps the statements that ran (listed, and recorded in migc_progress) \
+            and the version table stays at the revision before it. Run `migc upgrade` \
+            again after fixing the revision past the failed statement to resume there, \
+            or `migc upgrade --undo-partial` to run the derived inverse of what ran.
             On an empty database, when no revision in the range has a `sql` block, migc \
             creates the final schema directly (as Rails loads schema.rb) and records every \
             revision as applied; --no-fold replays them one by one instead.

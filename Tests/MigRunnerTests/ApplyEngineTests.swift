@@ -45,7 +45,7 @@ import Testing
         try Introspector.schema(of: runner.driver).tables.keys.sorted()
     }
 
-    @Test(arguments: Engine.allCases)
+    @Test(arguments: Engine.transactional)
     func failingStatementLeavesTheRevisionBefore(engine: Engine) throws {
         let (_, runner) = try Self.prepare(engine)
         _ = try runner.migrate(options: .init(transactionMode: .perRevision), plan: Self.remaining(Self.linear(1)))
@@ -67,7 +67,7 @@ import Testing
         #expect(!runner.driver.inTransaction)
     }
 
-    @Test(arguments: Engine.allCases)
+    @Test(arguments: Engine.transactional)
     func singleTransactionCommitsTheRevisionsBeforeTheFailure(engine: Engine) throws {
         let (_, runner) = try Self.prepare(engine)
         var progress: [String] = []
@@ -86,7 +86,7 @@ import Testing
         #expect(!runner.driver.inTransaction)
     }
 
-    @Test(arguments: Engine.allCases, TransactionMode.allCases)
+    @Test(arguments: Engine.transactional, TransactionMode.allCases)
     func successfulRunRecordsEverything(engine: Engine, mode: TransactionMode) throws {
         let (_, runner) = try Self.prepare(engine)
         let report = try runner.migrate(options: .init(transactionMode: mode), plan: Self.remaining(Self.linear(3)))
@@ -100,7 +100,7 @@ import Testing
         #expect(try runner.migrate(options: .init(transactionMode: mode), plan: Self.remaining(Self.linear(3))).applied.isEmpty)
     }
 
-    @Test(arguments: Engine.allCases)
+    @Test(arguments: Engine.transactional)
     func transactionOffKeepsEarlierStatements(engine: Engine) throws {
         let (_, runner) = try Self.prepare(engine)
         do {
@@ -113,7 +113,7 @@ import Testing
         #expect(try runner.store.heads() == [])
     }
 
-    @Test(arguments: Engine.allCases)
+    @Test(arguments: Engine.transactional)
     func stampMovesOnlyTheVersionTable(engine: Engine) throws {
         let (_, runner) = try Self.prepare(engine)
         let result = try runner.stamp(options: .init(transactionMode: .perRevision), to: { _ in ["r2"] })
@@ -125,7 +125,7 @@ import Testing
 
     /// Two runners, each on its own connection and thread, migrate one database at
     /// once: the lock makes one wait, and every revision is applied exactly once.
-    @Test(arguments: Engine.allCases)
+    @Test(arguments: Engine.transactional)
     func concurrentRunnersApplyEachRevisionOnce(engine: Engine) throws {
         let (url, setup) = try Self.prepare(engine)
         setup.driver.close()
@@ -149,7 +149,7 @@ import Testing
     }
 
     /// A runner that cannot get the lock gives up cleanly after the timeout.
-    @Test(arguments: Engine.allCases)
+    @Test(arguments: Engine.transactional)
     func lockTimeoutFailsCleanly(engine: Engine) throws {
         let (url, setup) = try Self.prepare(engine)
         setup.driver.close()

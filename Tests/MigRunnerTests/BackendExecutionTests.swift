@@ -17,9 +17,11 @@ import Testing
 
     @Test(arguments: Engine.allCases, cases)
     func upgradeAndDowngradeRun(engine: Engine, name: String) throws {
+        // create_table uses the postgres-only `"tsvector"` type on purpose.
+        if engine == .mysql && name == "create_table" { return }
         let project = ProjectLoader.load(directory: Self.root.appendingPathComponent(name).path)
         let (graph, _) = project.buildGraph()
-        let dialect: Dialect = engine == .sqlite ? .sqlite : .postgres
+        let dialect = engine.dialect
         let runner = try MigrationRunner(url: try engine.freshDatabase())
         let up = try MigrationPlanner.revisions(for: graph.upgradeSteps(from: [], to: RevisionTarget(graph.heads)), in: graph)
         var counts: [String: Int] = [:]

@@ -79,13 +79,14 @@ import Testing
             "postgres://alice:\(secret)@[::1/db",
             "postgres://alice:\(secret)@host/d%zz",
             "postgres:///db?password=\(secret)&port=x",
-            "mysql://root:\(secret)@localhost/db",
             // Issue 10 #10: an unencoded `/`, `?` or `@` in the password breaks the
             // parse; no piece of the password may be echoed.
             "postgres://alice:hunter/2xyz@host/db",
             "postgres://alice:hun?ter2xyz@host/db",
             "postgres://alice:hunter2@xyz@host:notaport/db",
             "postgres://alice:hunter2xyz/@host/db",
+            "mysql://root:\(secret)@localhost:x/db",
+            "postgres:alice:\(secret)@host/db",
         ] {
             do {
                 _ = try DatabaseURL(parsing: text)
@@ -105,6 +106,54 @@ import Testing
             Issue.record("expected failure")
         } catch {
             #expect(error.description == "invalid database URL `postgres://h:abc/db`: invalid port `abc`")
+        }
+    }
+}
+
+@Suite struct MySQLURLTests {
+    @Test func mysqlForms() throws {
+        let url = try DatabaseURL(parsing: "mysql://app:s3cr%40t@db.example.com:3307/shop?ssl-mode=REQUIRED&ssl-ca=/etc/ca.pem")
+        #expect(url.target == .mysql(.init(
+            scheme: "mysql", user: "app", password: "s3cr@t", host: "db.example.com", port: 3307, database: "shop",
+            options: [.init(key: "ssl-mode", value: "REQUIRED"), .init(key: "ssl-ca", value: "/etc/ca.pem")])))
+        #expect(url.dialect == .mysql)
+        #expect(url.redacted == "mysql://app:***@db.example.com:3307/shop?ssl-mode=REQUIRED&ssl-ca=%2Fetc%2Fca.pem")
+        let maria = try DatabaseURL(parsing: "mariadb://root@/app?socket=/run/mysqld/mysqld.sock")
+        #expect(maria.target == .mysql(.init(scheme: "mariadb", user: "root", database: "app", socket: "/run/mysqld/mysqld.sock")))
+        #expect(maria.redacted == "mariadb://root@/app?socket=/run/mysqld/mysqld.sock")
+        let encoded = try DatabaseURL(parsing: "mysql://root@%2Ftmp%2Fm.sock/app")
+        #expect(encoded.target == .mysql(.init(user: "root", database: "app", socket: "/tmp/m.sock")))
+        #expect(try DatabaseURL(parsing: "mysql://u@h/d?ssl_ca=/x").target == .mysql(.init(user: "u", host: "h", database: "d", options: [.init(key: "ssl-ca", value: "/x")])))
+    }
+
+    @Test func unknownOptionsAreRefused() {
+        do {
+            _ = try DatabaseURL(parsing: "mysql://u:hunter2xyz@h/d?sslmode=require")
+            Issue.record("expected failure")
+        } catch {
+            #expect(error.description.contains("unknown mysql option `sslmode`"))
+            #expect(!error.description.contains("hunter2xyz"))
+        }
+    }
+
+    @Test func passwordNeverPrinted() throws {
+        let secret = "hunter2xyz"
+        for text in [
+            "mysql://alice:\(secret)@host/db",
+            "mariadb://alice:\(secret)@host:3306/db?ssl-mode=DISABLED",
+            "mysql://alice@/db?socket=/tmp/s&password=\(secret)",
+        ] {
+            let url = try DatabaseURL(parsing: text)
+            #expect(!url.redacted.contains(secret))
+            #expect(!"\(url)".contains(secret))
+        }
+        for text in ["mysql://alice:\(secret)@host:notaport/db", "mariadb://alice:\(secret)@h/d?bogus=1", "mysql:alice:\(secret)@h/d"] {
+            do {
+                _ = try DatabaseURL(parsing: text)
+                Issue.record("expected \(text) to fail")
+            } catch {
+                #expect(!error.description.contains(secret), "\(error.description)")
+            }
         }
     }
 }

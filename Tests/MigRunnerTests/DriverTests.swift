@@ -1,4 +1,5 @@
 import MigCore
+import MigTestSupport
 import Testing
 @testable import MigRunner
 
@@ -35,13 +36,17 @@ import Testing
             try driver.execute("CREATE TABLE b (y INTEGER);\nCREATE TABLE a (x INTEGER);\nCREATE TABLE c (z INTEGER)")
             Issue.record("expected failure")
         } catch {
-            // SQLite names the one statement; PostgreSQL runs the script as one request.
+            // SQLite names the one statement; PostgreSQL and MySQL run the script as one request.
             let whole = "CREATE TABLE b (y INTEGER);\nCREATE TABLE a (x INTEGER);\nCREATE TABLE c (z INTEGER)"
             #expect(error.statement == (engine == .sqlite ? "CREATE TABLE a (x INTEGER)" : whole))
             #expect(error.message.contains("already exists"))
-            #expect(error.code == (engine == .sqlite ? "SQLITE_ERROR" : "42P07"))
+            #expect(error.code == ["sqlite": "SQLITE_ERROR", "postgres": "42P07", "mysql": "1050/42S01"][engine.rawValue])
         }
         // SQLite runs statement by statement: `b` was made before `a` failed.
+        if engine == .mysql {
+            #expect(try driver.scalar("SELECT count(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'b'") == "1")
+            #expect(try driver.scalar("SELECT count(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'c'") == "0")
+        }
         if engine == .sqlite {
             #expect(try driver.scalar("SELECT count(*) FROM sqlite_schema WHERE name = 'b'") == "1")
             #expect(try driver.scalar("SELECT count(*) FROM sqlite_schema WHERE name = 'c'") == "0")
@@ -140,6 +145,28 @@ import Testing
             #expect(!error.description.contains("topsecret99"))
             #expect(error.message.contains("cannot connect to postgres://nobody:***@"))
         }
+    }
+
+    @Test func mysqlConnectionErrorIsRedacted() throws {
+        let server = try MariaDBServer.shared.get()
+        let url = try DatabaseURL(parsing: "mysql://nobody:topsecret99@/missing_db?socket=\(server.socket)")
+        do {
+            _ = try url.connect()
+            Issue.record("expected failure")
+        } catch {
+            #expect(!error.description.contains("topsecret99"))
+            #expect(error.message.contains("cannot connect to mysql://nobody:***@/missing_db?socket="))
+        }
+    }
+
+    /// utf8mb4 both ways: four-byte characters survive, whatever the client locale.
+    @Test func mysqlTextIsUTF8MB4() throws {
+        let driver = try ScratchMySQL.freshDatabase().connect()
+        try driver.execute("CREATE TABLE t (v VARCHAR(20) DEFAULT 'café') DEFAULT CHARSET utf8mb4")
+        _ = try driver.query("INSERT INTO t (v) VALUES ($1)", ["naïve 😀"])
+        try driver.execute("INSERT INTO t () VALUES ()")
+        #expect(try driver.query("SELECT v FROM t ORDER BY v DESC") == [["naïve 😀"], ["café"]])
+        #expect(try driver.scalar("SELECT $1", ["back\\slash 'quote'"]) == "back\\slash 'quote'")
     }
 
     @Test func postgresNoticesAreSilenced() throws {

@@ -22,7 +22,12 @@ import Testing
         var description: String { "\(example) on \(engine)" }
     }
 
+    /// Histories that cannot run on MySQL: saas and the create_table fixture use the
+    /// postgres-only `"tsvector"` type on purpose.
+    static let notOnMySQL: Set<String> = ["examples/saas", "Tests/Fixtures/sql/create_table"]
+
     static let cases: [Case] = histories.flatMap { example in Engine.allCases.map { Case(example: example, engine: $0) } }
+        .filter { !($0.engine == .mysql && notOnMySQL.contains($0.example)) }
 
     /// `example` is a path under the repository, or an example's name (`blog`).
     static func graph(_ example: String) throws -> RevisionGraph {

@@ -14,7 +14,9 @@ import Testing
 
     /// The examples plus a generated history (mixed ops: renames, alters, uniques, drops).
     static let histories = ["blog", "shop", "saas", "generated"]
+    /// saas uses the postgres-only `"tsvector"` type on purpose: not on MySQL.
     static let cases = histories.flatMap { h in Engine.allCases.map { Case(history: h, engine: $0) } }
+        .filter { !($0.engine == .mysql && $0.history == "saas") }
 
     static let generated: String = {
         let dir = NSTemporaryDirectory() + "migc-fold-\(UUID().uuidString)"
@@ -45,7 +47,7 @@ import Testing
         let graph = try Self.graph(c.history)
         #expect(graph.revisions.count >= 8)
         let steps = graph.upgradeSteps(from: [], to: RevisionTarget(graph.heads))
-        let dialect = c.engine == .sqlite ? Dialect.sqlite : .postgres
+        let dialect = c.engine.dialect
         let hasSQL = graph.revisions.values.contains { r in
             r.file.upgrade?.statements.contains { if case .sql = $0.operation { true } else { false } } ?? false
         }

@@ -29,7 +29,7 @@ struct ProjectOptions: ParsableArguments {
 
 /// Options of commands that talk to a database.
 struct DatabaseOptions: ParsableArguments {
-    @Option(name: .long, help: "Database URL: sqlite:app.db, sqlite::memory:, postgres://user@host:port/db (default: MIGC_DATABASE_URL, then `database` in migc.toml).")
+    @Option(name: .long, help: "Database URL: sqlite:app.db, sqlite::memory:, postgres://user@host:port/db, mysql://user@host:port/db, mariadb://user@/db?socket=/path (default: MIGC_DATABASE_URL, then `database` in migc.toml).")
     var database: String?
 
     /// The configured URL text, if any: the flag, the environment, migc.toml.

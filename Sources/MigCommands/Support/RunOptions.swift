@@ -5,7 +5,7 @@ extension TransactionMode: ExpressibleByArgument {}
 
 /// Options of the commands that apply or undo revisions.
 struct RunOptions: ParsableArguments {
-    @Option(name: .long, help: "per-revision (BEGIN..COMMIT each) or single (one transaction, a savepoint per revision). Default: `transaction` in migc.toml, else single on SQLite and per-revision on PostgreSQL.")
+    @Option(name: .long, help: "per-revision (BEGIN..COMMIT each) or single (one transaction, a savepoint per revision). Default: `transaction` in migc.toml, else single on SQLite and per-revision on PostgreSQL. Ignored on MySQL/MariaDB, whose DDL commits statement by statement (see --undo-partial).")
     var transaction: TransactionMode?
 
     @Option(name: .long, help: "Seconds to wait for another migc migrating the same database (default: migc.toml, else 30).")
@@ -13,6 +13,9 @@ struct RunOptions: ParsableArguments {
 
     @Flag(name: .long, help: "Run even though an applied revision's file was edited since (recorded in migc_history).")
     var allowEdited = false
+
+    @Flag(name: .long, help: "MySQL/MariaDB: undo the statements a revision that stopped half-way had run (its ops' derived inverse) instead of resuming it.")
+    var undoPartial = false
 
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
@@ -27,7 +30,8 @@ struct RunOptions: ParsableArguments {
         }
         return Migrator.Options(
             transactionMode: mode ?? TransactionMode.defaultMode(for: session.url.dialect),
-            lockTimeout: Self.timeout(lockTimeout, session.config), allowEdited: allowEdited, fold: fold)
+            lockTimeout: Self.timeout(lockTimeout, session.config), allowEdited: allowEdited, fold: fold,
+            undoPartial: undoPartial)
     }
 
     /// The flag, else migc.toml, else 30 s.

@@ -11,6 +11,11 @@ enum RunReporting {
 
     static func summary(_ report: RunReport, verb: String, elapsedMs: Int) -> String {
         let heads = report.headsAfter.isEmpty ? "base" : report.headsAfter.joined(separator: ", ")
+        if let undo = report.undonePartial {
+            return "undid the \(undo.undoneStatements) statement\(undo.undoneStatements == 1 ? "" : "s") revision \(undo.revision) "
+                + "had run of its \(undo.direction.blockName) (\(undo.ranStatements) inverse statement\(undo.ranStatements == 1 ? "" : "s")); "
+                + "the database is at \(heads)\n"
+        }
         if report.applied.isEmpty { return "nothing to do: the database is at \(heads)\n" }
         let count = report.applied.reduce(0) { $0 + $1.revisions }
         return "\(verb) \(count) revision\(count == 1 ? "" : "s") in \(elapsedMs) ms; the database is at \(heads)\n"
@@ -43,6 +48,9 @@ enum RunReporting {
             : failure.rolledBack
             ? "rolled back whole; the database stays at \(boundary)"
             : "it runs outside a transaction (`transaction off`): statements before the failing one stay applied and the version table still says \(boundary)"
+        if let partial = failure.partial {
+            return partialFailure(failure, partial, session: session, notes: notes, headsNow: headsNow, span: span)
+        }
         let diagnostic = Diagnostic.error(
             "revision \(failure.revision) (\"\(failure.message)\") failed to \(failure.direction == .up ? "apply" : "undo"): \(state)",
             at: span, notes: notes,

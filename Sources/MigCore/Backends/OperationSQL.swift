@@ -106,10 +106,22 @@ extension DialectRules {
         let table = step.before.tables[op.table.name]
         if table?.primaryKey?.name == name { return prefix + "PRIMARY KEY" }
         if table?.uniques[name] != nil { return prefix + "INDEX " + quote(name) }
-        if table?.foreignKeys[name] != nil { return prefix + "FOREIGN KEY " + quote(name) }
+        if let table, let fk = table.foreignKeys[name] {
+            // InnoDB gave a key no index starts with an index of its own, named like
+            // the key, and keeps it when the key goes: drop it too.
+            let own = mysqlIndexes(covering: fk.columns, in: table, step.before).isEmpty
+            return prefix + "FOREIGN KEY " + quote(name) + (own ? ", DROP INDEX " + quote(name) : "")
+        }
         // Checks fall through: `DROP CONSTRAINT` works on MySQL 8.0.19+ and MariaDB,
         // MySQL's own `DROP CHECK` does not parse on MariaDB.
         return prefix + "CONSTRAINT " + quote(name)
+    }
+
+    /// The keys and indexes of `table` whose columns start with `columns`.
+    private func mysqlIndexes(covering columns: [String], in table: Table, _ schema: Schema) -> [[String]] {
+        var all = schema.indexes(on: table.name).map { $0.columns.map(\.name.name) } + table.uniques.values.map(\.columns)
+        if let pk = table.primaryKey { all.append(pk.columns) }
+        return all.filter { $0.starts(with: columns) }
     }
 
     /// MySQL refuses to drop the index a foreign key uses (error 1553) unless another

@@ -66,10 +66,18 @@ extension DialectRules {
     }
 
     /// `CREATE TABLE`, under `name` when given (SQLite rebuilds create `_migc_new_T`).
-    func createTable(_ table: Table, as name: String? = nil) -> String {
+    func createTable(_ table: Table, as name: String? = nil, indexes: [Index] = []) -> String {
         let items = table.columns.map { columnDefinition($0, in: table) } + constraintClauses(table)
+            + indexes.map { inlineIndexClause($0, in: table) }
         return "CREATE TABLE \(quote(name ?? table.name)) (\n"
             + items.map { "  " + $0 }.joined(separator: ",\n") + "\n)"
+    }
+
+    /// MySQL's index inside `CREATE TABLE` (`INDEX name (cols)`): one statement
+    /// instead of an ALTER per index, which InnoDB runs as a table rebuild.
+    func inlineIndexClause(_ index: Index, in table: Table) -> String {
+        let columns = index.columns.map { keyColumn($0.name.name, in: table) + ($0.descending ? " DESC" : "") }
+        return (index.unique ? "UNIQUE " : "") + "INDEX \(quote(index.name)) (\(columns.joined(separator: ", ")))"
     }
 
     func createIndex(_ index: Index, in table: Table?, concurrently: Bool = false) -> String {

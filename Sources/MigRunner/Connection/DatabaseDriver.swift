@@ -85,6 +85,7 @@ extension DatabaseURL {
         switch target {
         case .sqlite(let location): try SQLiteDriver(location: location, options: options)
         case .postgres(let pg): try PostgresDriver(target: pg, redactedURL: redacted)
+        case .mysql(let my): try MySQLDriver(target: my, redactedURL: redacted)
         }
     }
 }

@@ -4,6 +4,7 @@ import MigCore
 //   sqlite:path/to.db   sqlite::memory:   sqlite:///abs/path.db
 //   postgres://user:pass@host:5432/db?sslmode=require   (also postgresql://)
 //   postgres:///db?host=/tmp/sockets   postgres://user@%2Ftmp%2Fsockets/db
+//   mysql://user:pass@host:3306/db   mariadb://user@/db?socket=/run/mysqld/mysqld.sock
 //
 // A parsed URL never prints its password: `description` is the redacted form, and
 // parse errors quote a redacted copy of the input.
@@ -12,6 +13,7 @@ public struct DatabaseURL: Sendable, Hashable, CustomStringConvertible {
     public enum Target: Sendable, Hashable {
         case sqlite(SQLiteLocation)
         case postgres(PostgresTarget)
+        case mysql(MySQLTarget)
     }
 
     public enum SQLiteLocation: Sendable, Hashable {
@@ -56,7 +58,7 @@ public struct DatabaseURL: Sendable, Hashable, CustomStringConvertible {
     public init(parsing text: String) throws(DatabaseURLError) {
         let trimmed = text.trimmingWhitespace()
         guard let colon = trimmed.firstIndex(of: ":") else {
-            throw DatabaseURLError(input: trimmed, reason: "missing a scheme (`sqlite:` or `postgres://`)")
+            throw DatabaseURLError(input: trimmed, reason: "missing a scheme (`sqlite:`, `postgres://` or `mysql://`)")
         }
         let scheme = trimmed[..<colon].lowercased()
         let rest = String(trimmed[trimmed.index(after: colon)...])
@@ -66,11 +68,9 @@ public struct DatabaseURL: Sendable, Hashable, CustomStringConvertible {
         case "postgres", "postgresql":
             target = .postgres(try PostgresURLParser.parse(rest, input: trimmed))
         case "mysql", "mariadb":
-            throw DatabaseURLError(
-                input: trimmed,
-                reason: "the runner cannot connect to mysql; use `migc build --dialect mysql` to write a script")
+            target = .mysql(try MySQLURLParser.parse(rest, scheme: scheme, input: trimmed))
         default:
-            throw DatabaseURLError(input: trimmed, reason: "unknown scheme `\(scheme)` (expected `sqlite:` or `postgres://`)")
+            throw DatabaseURLError(input: trimmed, reason: "unknown scheme `\(scheme)` (expected `sqlite:`, `postgres://`, `mysql://` or `mariadb://`)")
         }
     }
 
@@ -78,6 +78,7 @@ public struct DatabaseURL: Sendable, Hashable, CustomStringConvertible {
         switch target {
         case .sqlite: .sqlite
         case .postgres: .postgres
+        case .mysql: .mysql
         }
     }
 
@@ -87,6 +88,7 @@ public struct DatabaseURL: Sendable, Hashable, CustomStringConvertible {
         case .sqlite(.memory): return "sqlite::memory:"
         case .sqlite(.file(let path)): return path.hasPrefix("/") ? "sqlite://\(path)" : "sqlite:\(path)"
         case .postgres(let pg): return PostgresURLParser.format(pg, redactPassword: true)
+        case .mysql(let my): return MySQLURLParser.format(my, redactPassword: true)
         }
     }
 

@@ -153,13 +153,16 @@ enum PostgresURLParser {
 
     /// The secrets in `text`, in order. A password may hold an unencoded `/`, `?` or
     /// `@` (the URL then fails to parse), so it runs from the first `:` after the
-    /// scheme to the *last* `@`: when in doubt, more is hidden, never less.
+    /// scheme to the *last* `@`: when in doubt, more is hidden, never less. The
+    /// authority starts after `scheme:` (and `//` when written): a URL missing its
+    /// slashes must not print its password either.
     static func secretRanges(in text: String) -> [Range<String.Index>] {
         var ranges: [Range<String.Index>] = []
         var searchFrom = text.startIndex
-        if let schemeEnd = text.firstRange(of: "://") {
-            let afterScheme = text[schemeEnd.upperBound...]
-            if let at = afterScheme.lastIndex(of: "@"), let colon = text[schemeEnd.upperBound..<at].firstIndex(of: ":") {
+        if let schemeEnd = text.firstIndex(of: ":") {
+            var start = text.index(after: schemeEnd)
+            if text[start...].hasPrefix("//") { start = text.index(start, offsetBy: 2) }
+            if let at = text[start...].lastIndex(of: "@"), let colon = text[start..<at].firstIndex(of: ":") {
                 ranges.append(text.index(after: colon)..<at)
                 searchFrom = at
             }

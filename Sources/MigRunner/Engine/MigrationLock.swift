@@ -7,6 +7,10 @@ import MigCore
 /// timeout. SQLite: an exclusive `flock` on the database file, which only other
 /// migc runners take (SQLite's own locks are POSIX locks, independent of flock on
 /// Linux); every revision still starts with `BEGIN IMMEDIATE` under the busy timeout.
+/// MySQL/MariaDB: `GET_LOCK('migc:<database>', timeout)`, a named lock the server
+/// holds for this connection until `RELEASE_LOCK` or disconnect (so a killed runner
+/// never leaves it behind). Named locks are server-wide: the database name keeps
+/// runners of different databases on one server apart.
 final class MigrationLock {
     /// 'migc' as a number: the advisory lock key, per database.
     static let advisoryKey = 0x6D69_6763
@@ -14,6 +18,7 @@ final class MigrationLock {
     private let driver: any DatabaseDriver
     private var fileDescriptor: Int32 = -1
     private var holdsAdvisoryLock = false
+    private var namedLock: String?
 
     private init(driver: any DatabaseDriver) { self.driver = driver }
 
@@ -41,7 +46,12 @@ final class MigrationLock {
                 Thread.sleep(forTimeInterval: 0.05)
             }
         case .mysql:
-            break
+            let name = try mysqlLockName(driver)
+            // The server waits (no polling); NULL means an error such as a kill.
+            guard try driver.scalar("SELECT GET_LOCK($1, $2)", [name, String(Int(max(timeout, 0).rounded(.up)))]) == "1" else {
+                throw RunnerError(timeoutMessage(timeout))
+            }
+            lock.namedLock = name
         }
         return lock
     }
@@ -50,7 +60,16 @@ final class MigrationLock {
         "another migc is migrating this database; gave up after waiting \(Int(timeout)) s (--lock-timeout)"
     }
 
+    /// `migc:` and the database name, cut to the server's 64-character limit.
+    static func mysqlLockName(_ driver: any DatabaseDriver) throws(DatabaseError) -> String {
+        String(("migc:" + (try driver.scalar("SELECT DATABASE()") ?? "")).prefix(64))
+    }
+
     func release() {
+        if let name = namedLock {
+            _ = try? driver.query("SELECT RELEASE_LOCK($1)", [name])
+            namedLock = nil
+        }
         if holdsAdvisoryLock {
             _ = try? driver.query("SELECT pg_advisory_unlock(\(Self.advisoryKey))")
             holdsAdvisoryLock = false

@@ -19,6 +19,11 @@ public struct PlannedRevision: Sendable {
     public var history: [(revision: String, checksum: String?)]
     /// Extra text for the history rows' `note` column (e.g. "folded", "edited").
     public var note: String?
+    /// The checked ops the statements come from, in order (empty for a fold): the
+    /// runner derives the undo of a revision that stopped half-way from them.
+    public var steps: [OpStep] = []
+    /// The dialect the statements were rendered for.
+    public var dialect: Dialect = .sqlite
 
     public init(
         id: String, message: String, direction: Direction, statements: [SQLStatement], transactional: Bool = true,
@@ -64,6 +69,16 @@ public struct RunReport: Sendable {
 
     public var applied: [Applied] = []
     public var headsAfter: [String] = []
+
+    /// `--undo-partial` undid the statements a stopped revision had run.
+    public struct PartialUndo: Sendable {
+        public var revision: String
+        public var direction: Direction
+        /// How many of its statements had run, and how many inverse statements ran.
+        public var undoneStatements: Int
+        public var ranStatements: Int
+    }
+    public var undonePartial: PartialUndo?
 }
 
 /// A revision failed: it was rolled back whole; `report.applied` lists the ones
@@ -82,6 +97,8 @@ public struct RunFailure: Error, Sendable, CustomStringConvertible {
     /// failure but were rolled back with it, because the database ended the whole
     /// transaction; `report.applied` no longer lists them.
     public var undoneEarlier: [String] = []
+    /// On MySQL/MariaDB (DDL commits by itself): which statements ran and which not.
+    public var partial: PartialRevision?
 
     public var description: String { "revision \(revision) failed: \(error)" }
 }
@@ -103,6 +120,8 @@ extension PlannedRevision {
             statements: dialect.backend.render(steps: revision.steps, transactional: revision.transactional),
             transactional: revision.transactional, removedHeads: revision.removedHeads, addedHeads: revision.addedHeads,
             history: [(revision.id, revision.checksum)], note: note)
+        self.steps = revision.steps
+        self.dialect = dialect
     }
 
     /// A folded upgrade from base: one unit creating the final schema, recording

@@ -12,10 +12,14 @@ public final class MigrationRunner {
         public var transactionMode: TransactionMode
         /// Seconds to wait for another runner's lock (and for SQLite's write lock).
         public var lockTimeout: Double
+        /// MySQL/MariaDB: undo the statements a stopped revision ran instead of
+        /// resuming it (see `applyStatementByStatement`).
+        public var undoPartial: Bool
 
-        public init(transactionMode: TransactionMode, lockTimeout: Double = 30) {
+        public init(transactionMode: TransactionMode, lockTimeout: Double = 30, undoPartial: Bool = false) {
             self.transactionMode = transactionMode
             self.lockTimeout = lockTimeout
+            self.undoPartial = undoPartial
         }
     }
 
@@ -38,7 +42,9 @@ public final class MigrationRunner {
         let units = try plan(try store.heads())
         // Only a run that will change something leaves migc's tables behind.
         if !units.isEmpty, try !store.tablesExist() { try store.createTables() }
-        var report = try apply(units, mode: options.transactionMode, progress: progress)
+        var report = driver.dialect == .mysql
+            ? try applyStatementByStatement(units, undoPartial: options.undoPartial, progress: progress)
+            : try apply(units, mode: options.transactionMode, progress: progress)
         report.headsAfter = try store.heads()
         return report
     }

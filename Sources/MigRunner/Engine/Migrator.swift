@@ -35,12 +35,16 @@ public final class Migrator {
         public var allowEdited: Bool
         /// On an empty database, create the final schema at once instead of replaying.
         public var fold: Bool
+        /// MySQL/MariaDB: undo what a revision that stopped half-way ran, instead of
+        /// resuming it.
+        public var undoPartial: Bool
 
-        public init(transactionMode: TransactionMode, lockTimeout: Double = 30, allowEdited: Bool = false, fold: Bool = true) {
+        public init(transactionMode: TransactionMode, lockTimeout: Double = 30, allowEdited: Bool = false, fold: Bool = true, undoPartial: Bool = false) {
             self.transactionMode = transactionMode
             self.lockTimeout = lockTimeout
             self.allowEdited = allowEdited
             self.fold = fold
+            self.undoPartial = undoPartial
         }
     }
 
@@ -97,7 +101,8 @@ public final class Migrator {
     }
 
     private func run(_ direction: Direction, to target: String, options: Options, progress: (RunReport.Applied) -> Void) throws -> RunReport {
-        let runnerOptions = MigrationRunner.Options(transactionMode: options.transactionMode, lockTimeout: options.lockTimeout)
+        let runnerOptions = MigrationRunner.Options(
+            transactionMode: options.transactionMode, lockTimeout: options.lockTimeout, undoPartial: options.undoPartial)
         return try runner.migrate(options: runnerOptions, plan: { heads in
             try self.plan(direction, to: target, from: heads, options: options)
         }, progress: progress)

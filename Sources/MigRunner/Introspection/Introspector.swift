@@ -5,13 +5,13 @@ import MigCore
 /// migc's own tables (`migc_version`, `migc_history`) and the engine's internal
 /// tables are left out. Introspected objects carry synthesized spans.
 public enum Introspector {
-    public static let excludedTables: Set<String> = ["migc_version", "migc_history"]
+    public static let excludedTables: Set<String> = ["migc_version", "migc_history", StatementProgress.table]
 
     public static func schema(of driver: any DatabaseDriver) throws(DatabaseError) -> Schema {
         switch driver.dialect {
         case .sqlite: try SQLiteIntrospector(driver: driver).schema()
         case .postgres: try PostgresIntrospector(driver: driver).schema()
-        case .mysql: throw DatabaseError(message: "the runner cannot introspect mysql")
+        case .mysql: try MySQLIntrospector(driver: driver).schema()
         }
     }
 

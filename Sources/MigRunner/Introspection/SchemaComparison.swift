@@ -19,8 +19,8 @@ public enum SchemaComparison {
 
     /// `schema` as `dialect` would show it back.
     public static func normalized(_ schema: Schema, for dialect: Dialect, expected: Bool) -> Schema {
-        var out = schema
-        for (name, var table) in schema.tables {
+        var out = dialect == .mysql ? MySQLNormalization.normalized(schema, expected: expected) : schema
+        for (name, var table) in out.tables {
             let keyColumns = Set(table.primaryKey?.columns ?? [])
             table.columns = table.columns.map { column in
                 var column = column
@@ -46,7 +46,7 @@ public enum SchemaComparison {
             table.checks = table.checks.mapValues { CheckConstraint(name: $0.name, expression: Expr(.null)) }
             out.tables[name] = table
         }
-        out.indexes = schema.indexes.mapValues { index in
+        out.indexes = out.indexes.mapValues { index in
             var index = index
             index.predicate = index.predicate.map { _ in Expr(.bool(true)) }
             return index
@@ -57,7 +57,8 @@ public enum SchemaComparison {
     /// The expected default as the database stores it: rendered for the dialect,
     /// then read back like an introspected one.
     static func roundTrip(_ expr: Expr, _ dialect: Dialect) -> Expr {
-        SQLExpressionReader.read(dialect.backend.render(expr))
+        if dialect == .mysql { return MySQLExpressionText.read(dialect.backend.render(expr)) }
+        return SQLExpressionReader.read(dialect.backend.render(expr))
     }
 
     /// One spelling per meaning: numeric strings as numbers (`'-1'::integer`), lowercase

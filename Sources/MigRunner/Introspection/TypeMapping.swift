@@ -56,6 +56,40 @@ enum TypeMapping {
         return .custom(formatted)
     }
 
+    /// MySQL's `column_type` (`int(11)`, `varchar(320)`, `tinyint(1)`, `datetime(6)`):
+    /// the inverse of `TypeNames.mysql`. Integer display widths are dropped (MySQL 8
+    /// no longer shows them, MariaDB does); `tinyint(1)` is BOOLEAN.
+    static func mysql(_ columnType: String) -> ColumnType {
+        let lowered = columnType.lowercased().trimmingWhitespace()
+        let (base, arguments) = split(lowered)
+        switch base {
+        case "tinyint" where arguments == [1]: return .bool
+        case "boolean", "bool": return .bool
+        case "smallint": return .smallint
+        case "int", "integer": return .int
+        case "bigint": return .bigint
+        case "float": if arguments.isEmpty { return .real }
+        case "double", "double precision": if arguments.isEmpty { return .double }
+        case "decimal", "numeric": return .decimal(precision: arguments.first, scale: arguments.dropFirst().first)
+        case "longtext": return .text
+        case "varchar": if let n = arguments.first { return .varchar(n) }
+        case "char": if let n = arguments.first { return .char(n) }
+        case "longblob": return .blob
+        case "date": return .date
+        case "time": if arguments == [6] { return .time }
+        case "datetime": if arguments == [6] { return .timestamp }
+        case "json": return .json
+        case "tinyint", "mediumint":
+            return .custom(base)
+        default: break
+        }
+        // Display widths mean nothing (`int(10) unsigned` is `int unsigned`).
+        for integer in ["tinyint", "smallint", "mediumint", "int", "bigint"] where base.hasPrefix(integer + " ") {
+            return .custom(base)
+        }
+        return .custom(lowered)
+    }
+
     /// `NUMERIC(12, 2)` -> ("NUMERIC", [12, 2]); `time(3) without time zone` keeps its words.
     static func split(_ text: String) -> (base: String, arguments: [Int]) {
         let trimmed = text.trimmingWhitespace()

@@ -56,7 +56,7 @@ INSERT INTO `migc_history` (`revision`, `direction`, `checksum`, `applied_at`, `
 -- downgrade
 ALTER TABLE `players` DROP INDEX `players_nick_key`;
 ALTER TABLE `players` DROP CONSTRAINT `players_number_check`;
-ALTER TABLE `players` DROP FOREIGN KEY `players_team_fkey`;
+ALTER TABLE `players` DROP FOREIGN KEY `players_team_fkey`, DROP INDEX `players_team_fkey`;
 ALTER TABLE `teams` DROP INDEX `teams_name_key`;
 ALTER TABLE `teams` DROP PRIMARY KEY;
 DELETE FROM `migc_version` WHERE `revision` = 'a2';

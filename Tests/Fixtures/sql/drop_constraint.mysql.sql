@@ -40,7 +40,7 @@ INSERT INTO `migc_history` (`revision`, `direction`, `checksum`, `applied_at`, `
 
 -- revision a2: drop every kind of constraint
 -- source: sql/drop_constraint/a2_drop.mig
-ALTER TABLE `players` DROP FOREIGN KEY `players_team_fkey`;
+ALTER TABLE `players` DROP FOREIGN KEY `players_team_fkey`, DROP INDEX `players_team_fkey`;
 ALTER TABLE `players` DROP CONSTRAINT `players_number_check`;
 ALTER TABLE `players` DROP PRIMARY KEY;
 ALTER TABLE `teams` DROP INDEX `teams_name_key`;

@@ -66,7 +66,7 @@ ALTER TABLE `authors`
   ADD COLUMN `email` VARCHAR(100),
   ADD CONSTRAINT `authors_email_key` UNIQUE (`email`);
 ALTER TABLE `books` RENAME COLUMN `heading` TO `title`;
-ALTER TABLE `books` DROP FOREIGN KEY `books_author_fkey`;
+ALTER TABLE `books` DROP FOREIGN KEY `books_author_fkey`, DROP INDEX `books_author_fkey`;
 ALTER TABLE `authors` DROP COLUMN `email`;
 ALTER TABLE `books` MODIFY COLUMN `title` LONGTEXT;
 ALTER TABLE `authors` MODIFY COLUMN `name` LONGTEXT;

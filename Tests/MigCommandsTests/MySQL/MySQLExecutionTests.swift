@@ -1,4 +1,5 @@
 import Foundation
+import MigTestSupport
 import Testing
 
 /// `migc build --dialect mysql` scripts run on a real MariaDB: every revision up to

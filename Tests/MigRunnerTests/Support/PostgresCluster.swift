@@ -1,4 +1,5 @@
 import Foundation
+import MigCore
 import MigRunner
 import Synchronization
 
@@ -120,15 +121,27 @@ enum SQLiteFiles {
     }
 }
 
-/// Both engines, for parameterised tests.
+/// The engines, for parameterised tests. `transactional` are those with
+/// transactional DDL (a failed revision rolls back whole).
 enum Engine: String, CaseIterable, Sendable, CustomStringConvertible {
-    case sqlite, postgres
+    case sqlite, postgres, mysql
     var description: String { rawValue }
+
+    static let transactional: [Engine] = [.sqlite, .postgres]
+
+    var dialect: Dialect {
+        switch self {
+        case .sqlite: .sqlite
+        case .postgres: .postgres
+        case .mysql: .mysql
+        }
+    }
 
     func freshDatabase() throws -> DatabaseURL {
         switch self {
         case .sqlite: SQLiteFiles.fresh()
         case .postgres: try PostgresCluster.freshDatabase()
+        case .mysql: try ScratchMySQL.freshDatabase()
         }
     }
 }

@@ -1,19 +1,25 @@
 import Foundation
 import Synchronization
 
-/// A throwaway MariaDB server for this test process (the MySQL dialect's execution
-/// tests): `mariadb-install-db` into a temp dir, `mariadbd` on a unix socket there,
-/// no TCP, started on first use and killed at exit. Never skipped: without the
-/// server binaries (`mariadb-server`) the tests fail saying so; `.ci/run` installs it.
-final class MariaDBServer: Sendable {
-    static let shared: Result<MariaDBServer, ServerError> = Result { () throws(ServerError) in try MariaDBServer() }
+/// A throwaway MariaDB server for this test process (the MySQL script tests and
+/// the runner's MySQL tests, both test targets): `mariadb-install-db` into a temp
+/// dir, `mariadbd` on a unix socket there, no TCP, started on first use and killed
+/// at exit. Never skipped: without the server binaries (`mariadb-server`) the tests
+/// fail saying so; `Tests/run.sh` installs it.
+///
+/// To run the same tests against another server (MySQL 8), set
+/// `MIGC_TEST_MYSQL_URL` to a `mysql://` URL whose user may create databases; the
+/// runner's tests then use it instead (see docs/runner.md).
+public final class MariaDBServer: Sendable {
+    public static let shared: Result<MariaDBServer, ServerError> = Result { () throws(ServerError) in try MariaDBServer() }
 
-    let directory: String
-    var socket: String { directory + "/sock" }
+    public let directory: String
+    public var socket: String { directory + "/sock" }
     private let counter = Mutex(0)
 
-    struct ServerError: Error, CustomStringConvertible {
-        var description: String
+    public struct ServerError: Error, CustomStringConvertible {
+        public var description: String
+        public init(description: String) { self.description = description }
     }
 
     private init() throws(ServerError) {
@@ -55,8 +61,11 @@ final class MariaDBServer: Sendable {
 
     private static let pid = Mutex<Int32>(0)
 
+    /// The `mysql://` URL of a database on this server (root over the socket).
+    public func url(database: String) -> String { "mysql://root@/\(database)?socket=\(socket)" }
+
     /// A new, empty database for one test.
-    func freshDatabase() throws -> String {
+    public func freshDatabase() throws -> String {
         let name = counter.withLock { n -> String in
             n += 1
             return "t\(n)_\(UInt32.random(in: 0...UInt32.max))"
@@ -67,7 +76,7 @@ final class MariaDBServer: Sendable {
     }
 
     /// Runs the `mariadb` client (`--batch --skip-column-names`), stdin from `input`.
-    func client(_ arguments: [String], database: String? = nil, input: String? = nil) throws -> (status: Int32, output: String) {
+    public func client(_ arguments: [String], database: String? = nil, input: String? = nil) throws -> (status: Int32, output: String) {
         let log = directory + "/client-\(UUID().uuidString).out"
         var args = ["--socket=\(socket)", "-u", "root", "--batch", "--skip-column-names"]
         if let database { args.append(database) }
@@ -78,8 +87,8 @@ final class MariaDBServer: Sendable {
     }
 
     /// Runs a tool to completion; output (both streams) to `log`, never a pipe.
-    static func run(_ executable: String, _ arguments: [String], log: String, input: String? = nil) -> Int32 {
-        FileManager.default.createFile(atPath: log, contents: nil)
+    public static func run(_ executable: String, _ arguments: [String], log: String, input: String? = nil) -> Int32 {
+        _ = FileManager.default.createFile(atPath: log, contents: nil)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
