@@ -42,8 +42,18 @@ struct CheckCommand: ParsableCommand {
         } catch let error as DatabaseError {
             throw UsageFailure(message: "error: cannot introspect \(session.url.redacted): \(error)")
         }
+        try session.refuseConflictingHeads(heads)
         let expected = Checker.schema(at: Set(heads), in: session.graph)
-        let differences = SchemaComparison.differences(expected: expected, actual: actual, dialect: session.dialect)
+        let triggers: [Introspector.Trigger]
+        do {
+            triggers = try Introspector.triggers(of: driver)
+        } catch {
+            throw UsageFailure(message: "error: cannot introspect \(session.url.redacted): \(error)")
+        }
+        // Triggers join their table's differences (a stable sort: the order within a table stays).
+        let differences = (SchemaComparison.differences(expected: expected, actual: actual, dialect: session.dialect)
+            + Introspector.triggerDifferences(triggers)).enumerated()
+            .sorted { ($0.element.table, $0.offset) < ($1.element.table, $1.offset) }.map(\.element)
         let at = heads.isEmpty ? "base" : heads.joined(separator: ", ")
         switch format {
         case .json:

@@ -33,7 +33,10 @@ struct StampCommand: ParsableCommand {
             result = try runner.stamp(options: .init(transactionMode: .perRevision, lockTimeout: timeout)) { current in
                 var ids: [String] = []
                 for spec in revisions { ids += try session.resolve(spec, current: current).revisions }
-                return session.graph.minimalHeads(ids)
+                let after = session.graph.minimalHeads(ids)
+                // Several heads: check their branches with the full files, not the headers.
+                if after.count > 1 { try MigrationSession.open(project, database, checkHistory: false).refuseConflictingHeads(after) }
+                return after
             }
         } catch let error as RunnerError {
             throw UsageFailure(message: "error: \(error.message)")

@@ -44,6 +44,7 @@ struct UpgradeCommand: ParsableCommand {
         let session = try MigrationSession.open(project, database, checkHistory: false)
         var execution = MigrationExecution(session: session, options: runOptions, direction: .upgrade) { heads in
             let resolved = try session.resolve(target, current: heads)
+            try session.refuseConflictingHeads(heads + resolved.revisions)
             let steps = session.graph.upgradeSteps(from: Set(heads), to: resolved)
             if steps.isEmpty, !resolved.revisions.allSatisfy(heads.contains) {
                 throw UsageFailure(message: """

@@ -20,7 +20,8 @@ enum RunReporting {
     /// message, the statement, and what stays applied.
     static func failure(_ failure: RunFailure, session: MigrationSession) -> String {
         let span = failure.statement?.origin ?? failure.statementFileSpan(session)
-        var notes = [DiagnosticNote("\(session.dialect.rawValue) said: \(failure.error)")]
+        let who = failure.error.code == RunFailure.refusalCode ? "migc refused" : "\(session.dialect.rawValue) said"
+        var notes = [DiagnosticNote("\(who): \(failure.error)")]
         if let text = failure.statement?.text, !text.hasPrefix("-- migc") {
             notes.append(DiagnosticNote("statement: \(oneLine(text))"))
         }
@@ -32,15 +33,24 @@ enum RunReporting {
             let n = failure.undoneEarlier.count
             notes.append(DiagnosticNote("the database ended the whole transaction, so the \(n) earlier revision\(n == 1 ? "" : "s") of this run \(n == 1 ? "was" : "were") undone too: \(failure.undoneEarlier.joined(separator: ", ")); the database is where it was before the run"))
         }
-        let state = !failure.undoneEarlier.isEmpty
+        if let ended = failure.transactionEndedBy {
+            notes.append(DiagnosticNote(ended.commits
+                ? "what the revision ran up to and including this statement is committed, but the revision is not recorded: the version table still says the revision before it"
+                : "the database rolled back what the revision had run before this statement; statements after it in the same `sql` text ran outside any transaction"))
+        }
+        let state = failure.transactionEndedBy.map { ended in
+            "its SQL ended migc's transaction (`\(ended.keyword)`), so migc stopped there: the revision is \(ended.commits ? "half applied" : "not applied") (MIG115)"
+        } ?? (!failure.undoneEarlier.isEmpty
             ? "rolled back together with the earlier revisions of this run"
             : failure.rolledBack
             ? "rolled back whole; the database stays at the revision before it"
-            : "it runs outside a transaction (`transaction off`): statements before the failing one stay applied and the version table still says the revision before it"
+            : "it runs outside a transaction (`transaction off`): statements before the failing one stay applied and the version table still says the revision before it")
         let diagnostic = Diagnostic.error(
             "revision \(failure.revision) (\"\(failure.message)\") failed to \(failure.direction == .up ? "apply" : "undo"): \(state)",
             at: span, notes: notes,
-            help: failure.direction == .up ? "fix the revision, then run `migc upgrade` again" : nil)
+            help: failure.transactionEndedBy != nil
+                ? "remove the transaction control from the `sql` block; repair the half-applied change by hand (or `migc stamp` if it is complete)"
+                : failure.direction == .up ? "fix the revision, then run `migc upgrade` again" : nil)
         return session.renderer().render(diagnostic)
     }
 

@@ -27,7 +27,9 @@ public enum Checker {
     /// Checks every revision of `graph` (and lints it when `options.lint` is set).
     public static func check(_ graph: RevisionGraph, options: CheckOptions) -> CheckReport {
         let fg = foldGraph(graph, order: graph.topologicalOrder)
-        var folder = HistoryFolder(graph: fg)
+        // Lint also checks the heads applied together: they stay live to the end.
+        let heads = options.lint != nil && graph.heads.count > 1 ? graph.heads : []
+        var folder = HistoryFolder(graph: fg, pinned: Set(heads))
         let linter = options.lint.map { Linter(config: $0) }
         var report = CheckReport(diagnostics: [], irreversible: [], derivedDowngrades: [])
         for id in fg.order {
@@ -41,6 +43,7 @@ public enum Checker {
             if let linter, !diagnostics.hasErrors, conflicts.isEmpty { report.diagnostics += linter.lint(revision) }
             folder.store(id, after: revision.after)
         }
+        report.diagnostics += folder.headConflicts(graph.inTopologicalOrder(heads))
         if let linter {
             let files = graph.revisions.mapValues(\.file)
             report.diagnostics += linter.lint(graph: GraphFacts(heads: graph.heads, bases: graph.bases, files: files))

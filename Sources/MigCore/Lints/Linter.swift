@@ -58,7 +58,10 @@ public struct Linter: Sendable {
     /// Lint findings for one revision, suppressions applied.
     public func lint(_ revision: CheckedRevision) -> [Diagnostic] {
         let findings = rules.flatMap { $0.check(revision, config: config) }
-        return suppress(findings, in: revision.file, statements: revision.file.upgrade?.statements ?? [])
+        // Written downgrade ops take `-- migc:allow` too (MIG114, MIG115 report there).
+        var statements = revision.file.upgrade?.statements ?? []
+        if case .block(let block) = revision.file.downgrade { statements += block.statements }
+        return suppress(findings, in: revision.file, statements: statements)
     }
 
     /// Graph-level findings (multiple heads, labels), suppressions applied per file.

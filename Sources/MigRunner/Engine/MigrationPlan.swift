@@ -84,6 +84,9 @@ public struct RunFailure: Error, Sendable, CustomStringConvertible {
     /// failure but were rolled back with it, because the database ended the whole
     /// transaction; `report.applied` no longer lists them.
     public var undoneEarlier: [String] = []
+    /// The revision's own SQL ended migc's transaction (a COMMIT or ROLLBACK in a
+    /// `sql` block): the runner stopped right after that statement. See TransactionEnded.
+    public var transactionEndedBy: TransactionControl.Found?
 
     public var description: String { "revision \(revision) failed: \(error)" }
 }
