@@ -22,8 +22,11 @@ enum RunReporting {
         let span = failure.statement?.origin ?? failure.statementFileSpan(session)
         let who = failure.error.code == RunFailure.refusalCode ? "migc refused" : "\(session.dialect.rawValue) said"
         var notes = [DiagnosticNote("\(who): \(failure.error)")]
-        if let text = failure.statement?.text, !text.hasPrefix("-- migc") {
+        if let text = failure.statement?.text, !text.hasPrefix("-- migc"), failure.error.code != RunFailure.refusalCode {
             notes.append(DiagnosticNote("statement: \(oneLine(text))"))
+        }
+        if failure.error.code == "55P03" {
+            notes.append(DiagnosticNote("another session holds a lock on a table this statement needs; migc waits for it no longer than --lock-timeout (PostgreSQL's lock_timeout)"))
         }
         let kept = failure.report.applied.map(\.id)
         if !kept.isEmpty {

@@ -28,7 +28,7 @@ struct RebuildKeeper {
             let list = columns.map { "`\($0)`" }.joined(separator: ", ")
             throw DatabaseError(
                 message: "table `\(table)` has column\(columns.count == 1 ? "" : "s") \(list) that the migrations do not know "
-                    + "(added by raw SQL?); the rebuild SQLite needs here would drop \(columns.count == 1 ? "it" : "them") with the data, so nothing was changed",
+                    + "(added by raw SQL?); the rebuild SQLite needs here would drop \(columns.count == 1 ? "it" : "them") with the data, so migc stopped before it",
                 code: Self.refusalCode,
                 detail: "hint: add the column to the model (a revision with `add column`, after dropping it in a `sql` block), or drop it explicitly first",
                 statement: statement)
