@@ -89,9 +89,11 @@ public struct Linter: Sendable {
         var out: [Diagnostic] = []
         let headerCodes = Allow.codes(in: Allow.headerComments(of: file))
         var used: Set<String> = []  // "index:code", index -1 = header
+        // By offset: one lookup per finding, not a scan (a revision of 3,000 ops has 3,000 findings).
+        let byOffset = Dictionary(statements.enumerated().map { ($0.element.span.start.offset, $0.offset) }, uniquingKeysWith: { first, _ in first })
         for f in findings {
             let code = f.diagnostic.code ?? ""
-            if let s = f.statement, let i = statements.firstIndex(where: { $0 == s && $0.span.start.offset == s.span.start.offset }),
+            if let s = f.statement, let i = byOffset[s.span.start.offset], statements[i] == s,
                Allow.codes(in: Allow.comments(of: statements[i])).contains(code) {
                 used.insert("\(i):\(code)")
                 continue

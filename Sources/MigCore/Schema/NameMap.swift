@@ -45,6 +45,18 @@ public struct NameMap<Value: Hashable & Sendable>: Sendable {
     public var keys: LazyMapSequence<NameMap, String> { lazy.map(\.key) }
     public var values: LazyMapSequence<NameMap, Value> { lazy.map(\.value) }
 
+    /// The first key (in iteration order) satisfying `predicate`, found by walking
+    /// the nodes directly: the checker scans every name per op (case-insensitive
+    /// collisions), and this is that scan without an iterator or value copies.
+    public func firstKey(where predicate: (String) -> Bool) -> String? {
+        root?.firstKey(where: predicate)
+    }
+
+    /// Calls `body` with every value, walking the nodes directly (no iterator).
+    public func forEachValue(_ body: (Value) -> Void) {
+        root?.forEachValue(body)
+    }
+
     public func mapValues<T>(_ transform: (Value) throws -> T) rethrows -> NameMap<T> {
         var out = NameMap<T>()
         for (key, value) in self { out[key] = try transform(value) }
@@ -84,6 +96,27 @@ public struct NameMap<Value: Hashable & Sendable>: Sendable {
             case .entry(let k, let v): return k == key ? v : nil
             case .child(let node): return node.find(key, hash: hash, shift: shift + 5)
             case .collision(let list): return list.first { $0.0 == key }?.1
+            }
+        }
+
+        func firstKey(where predicate: (String) -> Bool) -> String? {
+            for slot in slots {
+                switch slot {
+                case .entry(let k, _): if predicate(k) { return k }
+                case .child(let node): if let k = node.firstKey(where: predicate) { return k }
+                case .collision(let list): if let k = list.first(where: { predicate($0.0) })?.0 { return k }
+                }
+            }
+            return nil
+        }
+
+        func forEachValue(_ body: (Value) -> Void) {
+            for i in slots.indices {
+                switch slots[i] {
+                case .entry(_, let v): body(v)
+                case .child(let node): node.forEachValue(body)
+                case .collision(let list): list.forEach { body($0.1) }
+                }
             }
         }
 
