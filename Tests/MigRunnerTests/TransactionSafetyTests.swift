@@ -103,4 +103,20 @@ import Testing
         try holder.execute("ROLLBACK")
         #expect(try holder.query("SELECT count(*) FROM information_schema.columns WHERE table_name = 'busy'") == [["1"]])
     }
+
+    /// A failed `CREATE INDEX CONCURRENTLY` leaves an INVALID index; the failure names it.
+    @Test func aFailedConcurrentIndexNamesTheInvalidIndexItLeft() throws {
+        let runner = try MigrationRunner(url: try PostgresCluster.freshDatabase())
+        try runner.driver.execute("CREATE TABLE dup (x integer); INSERT INTO dup VALUES (1), (1)")
+        let plan = [PlannedRevision(
+            id: "r1", message: "r1", direction: .up, statements: [SQLStatement("CREATE UNIQUE INDEX CONCURRENTLY \"dup_x_key\" ON \"dup\" (\"x\")")],
+            transactional: false, removedHeads: [], addedHeads: ["r1"], history: [("r1", nil)])]
+        do {
+            _ = try runner.migrate(options: .init(transactionMode: .perRevision), plan: { _ in plan })
+            Issue.record("expected the unique index to fail on duplicates")
+        } catch let failure as RunFailure {
+            #expect(failure.error.code == "23505")
+            #expect(failure.invalidIndexes == ["dup_x_key"])
+        }
+    }
 }

@@ -23,6 +23,8 @@ struct MigrationExecution {
                 if !options.quiet { Terminal.write(RunReporting.progressLine(applied)) }
             })
         } catch let failure as RunFailure {
+            // The database could not be written (disk, permissions, connection): exit 2.
+            if failure.error.isEnvironmental { throw UsageFailure(message: RunReporting.failure(failure, session: session)) }
             Terminal.writeError(RunReporting.failure(failure, session: session))
             throw ErrorsReported()
         } catch let error as RunnerError {
@@ -40,8 +42,9 @@ struct MigrationExecution {
 
     /// Runs under the lock: checks the version table, then turns steps into units.
     private func plan(_ store: VersionStore) -> ([String]) throws -> [PlannedRevision] {
-        { heads in
-            try session.verifyKnown(heads)
+        { applied in
+            try session.verifyKnown(applied)
+            let heads = try session.normaliseHeads(applied, store: store)
             let edited = try session.editedRevisions(heads, store: store)
             if !edited.isEmpty && !options.allowEdited {
                 throw CommandFailure(message: Self.editedMessage(edited, session: session))

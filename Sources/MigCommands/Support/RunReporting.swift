@@ -28,6 +28,9 @@ enum RunReporting {
         if failure.error.code == "55P03" {
             notes.append(DiagnosticNote("another session holds a lock on a table this statement needs; migc waits for it no longer than --lock-timeout (PostgreSQL's lock_timeout)"))
         }
+        for index in failure.invalidIndexes {
+            notes.append(DiagnosticNote("PostgreSQL left index `\(index)` behind, INVALID (unused by queries, still slowing writes); drop it with `DROP INDEX CONCURRENTLY \"\(index)\";` before running the revision again"))
+        }
         let kept = failure.report.applied.map(\.id)
         if !kept.isEmpty {
             notes.append(DiagnosticNote("\(kept.count) earlier revision\(kept.count == 1 ? "" : "s") of this run stay\(kept.count == 1 ? "s" : "") applied: \(kept.joined(separator: ", "))"))
@@ -51,7 +54,9 @@ enum RunReporting {
         let diagnostic = Diagnostic.error(
             "revision \(failure.revision) (\"\(failure.message)\") failed to \(failure.direction == .up ? "apply" : "undo"): \(state)",
             at: span, notes: notes,
-            help: failure.transactionEndedBy != nil
+            help: failure.error.isEnvironmental
+                ? "the database could not be read or written (\(failure.error.code ?? "connection")): fix that (disk space, permissions, the server, a lock held elsewhere), then run migc again; the revision is fine"
+                : failure.transactionEndedBy != nil
                 ? "remove the transaction control from the `sql` block; repair the half-applied change by hand (or `migc stamp` if it is complete)"
                 : failure.direction == .up ? "fix the revision, then run `migc upgrade` again" : nil)
         return session.renderer().render(diagnostic)

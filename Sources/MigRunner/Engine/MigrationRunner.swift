@@ -100,7 +100,7 @@ public final class MigrationRunner {
                 do {
                     try runStatements(unit)
                 } catch let failure as StatementFailure {
-                    throw failure.runFailure(unit, report: report, rolledBack: false)
+                    throw InvalidIndexes.annotate(failure.runFailure(unit, report: report, rolledBack: false), driver: driver)
                 }
                 try driver.begin()
                 try bookkeep(unit, since: started)

@@ -160,4 +160,39 @@ import Testing
         #expect(try p.sqlite("SELECT count(*) FROM sqlite_master WHERE name = 'after_commit'") == "0\n")
         #expect(try p.versionRows() == ["a1"])
     }
+
+    // MARK: Low items
+
+    /// A write that fails for lack of room is an I/O problem (exit 2), not a
+    /// revision to fix (exit 1). The file-size limit (`ulimit -f`, SIGXFSZ ignored)
+    /// makes SQLite's write fail with SQLITE_IOERR without root or a small disk.
+    @Test func anIOFailureExitsTwoAndDoesNotBlameTheRevision() throws {
+        let p = try RunnerProject()
+        defer { p.remove() }
+        try p.write("a1.mig", Mig.revision("a1", parent: nil, message: "t", upgrade: "  create table t {\n    id bigint primary key\n    b blob\n  }"))
+        try p.write("a2.mig", Mig.revision("a2", parent: "a1", message: "fill", upgrade: """
+              sql \"\"\"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) INSERT INTO t (id, b) SELECT i, randomblob(1000) FROM n\"\"\" reverse \"\"\"DELETE FROM t\"\"\"
+            """))
+        try p.migc("upgrade", "a1")
+        let run = try Subprocess.run("/bin/sh", ["-c", "trap '' XFSZ; ulimit -f 200; exec \"$0\" upgrade", CLI.binary.path], in: p.dir)
+        #expect(run.status == 2, "\(run.stderr)")
+        #expect(run.stderr.contains("could not be read or written"), "\(run.stderr)")
+        #expect(!run.stderr.contains("fix the revision"), "\(run.stderr)")
+        #expect(try p.versionRows() == ["a1"])
+    }
+
+    /// A version row naming an ancestor of another applied head is removed on the
+    /// next run, with a history row saying so.
+    @Test func aRedundantAncestorRowIsNormalisedAway() throws {
+        let p = try Self.project(raw: "SELECT 1")
+        defer { p.remove() }
+        try p.migc("upgrade", "a2")
+        try p.sqlite("INSERT INTO migc_version VALUES ('a1')")
+        #expect(try p.versionRows() == ["a1", "a2"])
+        let run = try p.migc("upgrade")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(try p.versionRows() == ["a3"])
+        #expect(try p.sqlite("SELECT note FROM migc_history WHERE revision = 'a1' AND direction = 'stamp'")
+            == "normalised: removed from migc_version, an ancestor of the applied head a2\n")
+    }
 }
