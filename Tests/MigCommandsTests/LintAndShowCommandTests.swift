@@ -42,7 +42,7 @@ import Testing
         // Only the note that undoing the create drops the table (MIG114, a note).
         #expect(!r.stderr.contains("warning"), "\(r.stderr)")
         #expect(r.stderr.components(separatedBy: "[MIG").count == 2, "\(r.stderr)")
-        #expect(r.stderr.contains("note: the derived downgrade drops table `users` with every row written since [MIG114]"))
+        #expect(r.stderr.contains("note: the derived downgrade of `a1` drops table `users`, with the data written since [MIG114]"), "\(r.stderr)")
         #expect(try CLI.run(["lint", "--strict"], in: dir).status == 0)
     }
 
@@ -74,11 +74,11 @@ import Testing
     @Test func githubAndJSONFormats() throws {
         let gh = try CLI.run(["lint", "--dir", "lints/sqlite_rebuilds", "--format", "github"], in: Self.fixtures)
         #expect(gh.stdout.contains("::warning file=lints/sqlite_rebuilds/b2_changes.mig,line=6,col=3,"))
-        #expect(gh.stdout.hasPrefix("::notice file=lints/sqlite_rebuilds/a1_users.mig,line=5,col=16,"))
+        #expect(gh.stdout.hasPrefix("::notice file=lints/sqlite_rebuilds/a1_users.mig,"), "\(gh.stdout)")
         #expect(gh.stdout.contains("title=MIG107::"))
         let ok = try CLI.run(["lint", "--dir", "lints/sqlite_rebuilds", "--format", "json"], in: Self.fixtures)
         let items = try JSONSerialization.jsonObject(with: Data(ok.stdout.utf8)) as? [[String: Any]]
-        #expect(items?.compactMap { $0["code"] as? String } == ["MIG114", "MIG107", "MIG107", "MIG105", "MIG114"])
+        #expect(items?.compactMap { $0["code"] as? String } == ["MIG114", "MIG114", "MIG107", "MIG107", "MIG105"])
         #expect(items?.first?["severity"] as? String == "note")
     }
 

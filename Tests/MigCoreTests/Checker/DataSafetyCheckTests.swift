@@ -43,7 +43,7 @@ import Testing
         let outcome = CheckHarness.run([Self.base, written], lint: .default)
         let notes = outcome.diagnostics.filter { $0.code == "MIG114" }.map(\.message).sorted()
         #expect(notes == [
-            "the derived downgrade drops table `a` with every row written since",
+            "the derived downgrade of `a1` drops table `a`, with the data written since",
             "the downgrade drops column `a.x` and its values",
         ], "\(outcome.rendered)")
     }

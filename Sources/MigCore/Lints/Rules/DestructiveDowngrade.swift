@@ -12,8 +12,8 @@ public struct DestructiveDowngrade: LintRule {
             `migc downgrade` runs the downgrade block, or the one derived from the upgrade: undoing `create table` \
             drops the table with every row written since the upgrade, undoing `add column` drops the column's \
             values. Nothing asks first. Know which revisions' downgrades lose data before running them on a \
-            database that matters; silence this on the upgrade op (derived) or the downgrade op (written) with \
-            `-- migc:allow MIG114 - reason`.
+            database that matters. A derived downgrade gets one note per revision, at its header; a written \
+            one a note per drop. Silence it in the header or on the downgrade op with `-- migc:allow MIG114 - reason`.
             """,
         triggering: [LintExample("""
             revision a1
@@ -26,11 +26,11 @@ public struct DestructiveDowngrade: LintRule {
             }
             """)],
         nonTriggering: [LintExample("""
+            -- migc:allow MIG114 - a fresh table: nothing to lose in development
             revision a1
             message "users"
 
             upgrade {
-              -- migc:allow MIG114 - a fresh table: nothing to lose in development
               create table users {
                 id bigint primary key
               }
@@ -44,20 +44,28 @@ public struct DestructiveDowngrade: LintRule {
         r.downgradeIsDerived ? derived(r) : written(r)
     }
 
-    /// A derived downgrade drops exactly what the upgrade created: report at the creation.
+    /// A derived downgrade drops exactly what the upgrade created: one note per
+    /// revision, at its header (a baseline creating 3,000 tables gets one line).
     private func derived(_ r: CheckedRevision) -> [LintFinding] {
         guard r.downgrade != nil else { return [] }
-        return r.upgrade.compactMap { step in
+        var tables: [String] = [], columns: [String] = []
+        for step in r.upgrade {
             switch step.statement.operation {
-            case .createTable(let c):
-                finding("the derived downgrade drops table `\(c.name.name)` with every row written since", at: c.name.span,
-                        statement: step.statement, help: "copy the rows elsewhere before downgrading past this revision")
-            case .addColumn(let a):
-                finding("the derived downgrade drops column `\(a.table.name).\(a.column.name.name)` and its values", at: a.column.name.span,
-                        statement: step.statement, help: "copy the values elsewhere before downgrading past this revision")
-            default: nil
+            case .createTable(let c): tables.append("`\(c.name.name)`")
+            case .addColumn(let a): columns.append("`\(a.table.name).\(a.column.name.name)`")
+            default: break
             }
         }
+        guard !tables.isEmpty || !columns.isEmpty else { return [] }
+        func list(_ kind: String, _ names: [String]) -> String? {
+            guard !names.isEmpty else { return nil }
+            let shown = names.prefix(5).joined(separator: ", ")
+            return "\(kind)\(names.count == 1 ? "" : "s") \(shown)\(names.count > 5 ? " and \(names.count - 5) more" : "")"
+        }
+        let what = [list("table", tables), list("column", columns)].compactMap { $0 }.joined(separator: " and ")
+        let span = r.file.header.revision?.span ?? r.file.span
+        return [finding("the derived downgrade of `\(r.id)` drops \(what), with the data written since", at: span, statement: nil,
+                        help: "copy the data elsewhere before downgrading past this revision; `-- migc:allow MIG114` in the header once that is settled")]
     }
 
     private func written(_ r: CheckedRevision) -> [LintFinding] {
