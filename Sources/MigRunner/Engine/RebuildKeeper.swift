@@ -22,15 +22,18 @@ struct RebuildKeeper {
             let parts = row.split(separator: " ", maxSplits: 1)
             return (kind: String(parts[0]), name: parts.count > 1 ? String(parts[1]) : "")
         }
-        let columns = lost.filter { $0.kind == "column" }.map(\.name)
-        if !columns.isEmpty {
+        // Outside a transaction (`transaction off`) a failure after the drop could
+        // not bring indexes and triggers back: refuse for them as for columns.
+        let carried = driver.inTransaction ? ["column"] : ["column", "index", "trigger"]
+        let refused = lost.filter { carried.contains($0.kind) }
+        if !refused.isEmpty {
             let table = Self.table(of: query) ?? "?"
-            let list = columns.map { "`\($0)`" }.joined(separator: ", ")
+            let list = refused.map { "\($0.kind) `\($0.name)`" }.joined(separator: ", ")
             throw DatabaseError(
-                message: "table `\(table)` has column\(columns.count == 1 ? "" : "s") \(list) that the migrations do not know "
-                    + "(added by raw SQL?); the rebuild SQLite needs here would drop \(columns.count == 1 ? "it" : "them") with the data, so migc stopped before it",
+                message: "table `\(table)` has \(list) that the migrations do not know "
+                    + "(added by raw SQL?); the rebuild SQLite needs here would drop \(refused.count == 1 ? "it" : "them") with the data, so migc stopped before it",
                 code: Self.refusalCode,
-                detail: "hint: add the column to the model (a revision with `add column`, after dropping it in a `sql` block), or drop it explicitly first",
+                detail: "hint: drop what is not needed in a `sql` block first; a column to keep goes into the model (copy it aside, drop it, `add column`, copy back)",
                 statement: statement)
         }
         for object in lost where object.kind == "index" || object.kind == "trigger" {

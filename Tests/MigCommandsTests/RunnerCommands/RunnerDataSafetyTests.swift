@@ -69,6 +69,20 @@ import Testing
         #expect(check.stdout.contains("unexpected index `users_name_raw`"), "\(check.stdout)")
     }
 
+    /// Outside a transaction a failure could not bring them back: refused instead.
+    @Test func aRebuildOutsideATransactionRefusesToCarryTriggers() throws {
+        let p = try Self.project(raw: Self.rawObjects)
+        defer { p.remove() }
+        try p.write("a3_not_null.mig", Mig.revision("a3", parent: "a2", message: "not null", header: "transaction off\n",
+                                                    upgrade: "  alter column users.name set not null"))
+        let run = try p.migc("upgrade")
+        #expect(run.status == 1, "\(run.stderr)")
+        #expect(run.stderr.contains("migc refused: table `users` has "), "\(run.stderr)")
+        #expect(run.stderr.contains("trigger `users_audit`") && run.stderr.contains("index `users_name_raw`"), "\(run.stderr)")
+        #expect(try p.rows("SELECT name FROM sqlite_master WHERE type = 'trigger'") == ["users_audit"])
+        #expect(try p.versionRows() == ["a2"])
+    }
+
     @Test func aScriptRebuildStopsOnARawTriggerInsteadOfDroppingIt() throws {
         let p = try Self.project(raw: Self.rawObjects)
         defer { p.remove() }
