@@ -14,7 +14,8 @@ struct BranchesCommand: ParsableCommand {
     var verbose = false
 
     func run() throws {
-        let (graph, errors) = try OfflineGraph.load(project)
+        let (opened, errors) = try OpenedProject.offline(project)
+        let graph = opened.graph
         Terminal.write(GraphListing.branches(graph, verbose: verbose))
         if errors { throw ErrorsReported() }
     }

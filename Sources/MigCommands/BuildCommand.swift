@@ -35,35 +35,34 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let config = try project.loadConfig()
         let dialect = try chosenDialect(config)
-        let loaded = ProjectLoader.load(directory: project.migrationsDirectory(config))
-        guard loaded.directoryFound else {
-            throw UsageFailure(message: DiagnosticRenderer(sources: loaded.sources, colour: false).render(loaded.diagnostics))
-        }
-        let (graph, diagnostics) = loaded.buildGraph()
-        if Terminal.report(diagnostics, sources: loaded.sources, noColor: project.noColor) { throw ErrorsReported() }
+        var opened = try OpenedProject.open(project, config: config, depth: .full)
+        if opened.report(opened.project.diagnostics) { throw ErrorsReported() }
 
-        let (steps, applied) = try migrationSteps(graph)
-        if let error = MigrationPlanner.firstIrreversible(in: steps, of: graph) {
-            throw reported(irreversible(error), loaded)
+        let (steps, applied) = try migrationSteps(opened)
+        if let error = MigrationPlanner.firstIrreversible(in: steps, of: opened.graph) {
+            throw reported(irreversible(error), &opened)
         }
         // Every revision the range folds through is checked on the way; any error
         // stops the build before anything is written.
-        var errors: [Diagnostic] = []
         let script: BuiltScript
         do {
-            script = try ScriptBuilder.build(
-                steps, in: graph, direction: down ? .downgrade : .upgrade, dialect: dialect,
-                createVersionTables: !down && applied.isEmpty, errors: &errors)
+            script = try RangePlanner.script(
+                steps, in: opened.graph, direction: down ? .down : .up, dialect: dialect,
+                createVersionTables: !down && applied.isEmpty)
+        } catch .irreversible(let error) {
+            throw reported(irreversible(error), &opened)
+        } catch .errors(let errors) {
+            opened.report(errors)
+            throw ErrorsReported()
         } catch {
-            throw reported(irreversible(error), loaded)
+            throw RefusalMessages.error(error, opened: &opened)
         }
-        if Terminal.report(errors, sources: loaded.sources, noColor: project.noColor) { throw ErrorsReported() }
-        Terminal.report(script.diagnostics, sources: loaded.sources, noColor: project.noColor)
+        opened.report(script.diagnostics)
         try write(script.text)
     }
 
-    private func reported(_ diagnostic: Diagnostic, _ loaded: LoadedProject) -> ErrorsReported {
-        Terminal.report([diagnostic], sources: loaded.sources, noColor: project.noColor)
+    private func reported(_ diagnostic: Diagnostic, _ opened: inout OpenedProject) -> ErrorsReported {
+        opened.report([diagnostic])
         return ErrorsReported()
     }
 
@@ -76,9 +75,10 @@ struct BuildCommand: ParsableCommand {
     }
 
     /// The steps to script, and the heads the database starts from.
-    private func migrationSteps(_ graph: RevisionGraph) throws -> ([MigrationStep], Set<String>) {
-        let start = try from.map { try OfflineGraph.resolve($0, in: graph, option: "--from") }
-        let end = try to.map { try OfflineGraph.resolve($0, in: graph, option: "--to") }
+    private func migrationSteps(_ opened: OpenedProject) throws -> ([MigrationStep], Set<String>) {
+        let graph = opened.graph
+        let start = try from.map { try opened.resolveOffline($0, option: "--from") }
+        let end = try to.map { try opened.resolveOffline($0, option: "--to") }
         let heads = RevisionTarget(graph.heads)
         if !down {
             let applied = Set((start ?? .base).revisions)
@@ -88,7 +88,7 @@ struct BuildCommand: ParsableCommand {
         do {
             return (try graph.downgradeSteps(from: applied, to: end ?? .base), applied)
         } catch {
-            throw UsageFailure(message: OfflineGraph.usageMessage(error))
+            throw UsageFailure(message: OpenedProject.usageMessage(error))
         }
     }
 

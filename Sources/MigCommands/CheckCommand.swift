@@ -25,35 +25,18 @@ struct CheckCommand: ParsableCommand {
     var format: OutputFormat = .text
 
     func run() throws {
-        let session = try MigrationSession.open(project, database)
+        var session = try DatabaseSession.open(project, database, depth: .full)
+        try session.opened.refuseErrors(check: true)
+        let migrator = try session.migrator(lockTimeout: 5)
         let heads: [String]
-        let actual: Schema
-        let driver: any DatabaseDriver
+        let differences: [SchemaDifference]
         do {
-            driver = try session.url.connect()
-        } catch {
-            // The driver's message already names the database (redacted).
-            throw UsageFailure(message: "error: \(error.message)")
-        }
-        do {
-            heads = try VersionStore(driver: driver).heads()
-            try session.verifyKnown(heads)
-            actual = try Introspector.schema(of: driver)
+            (heads, differences) = try migrator.drift()
         } catch let error as DatabaseError {
             throw UsageFailure(message: "error: cannot introspect \(session.url.redacted): \(error)")
+        } catch let refusal as MigrationRefusal {
+            throw RefusalMessages.error(refusal, opened: &session.opened)
         }
-        try session.refuseConflictingHeads(heads)
-        let expected = Checker.schema(at: Set(heads), in: session.graph)
-        let triggers: [Introspector.Trigger]
-        do {
-            triggers = try Introspector.triggers(of: driver)
-        } catch {
-            throw UsageFailure(message: "error: cannot introspect \(session.url.redacted): \(error)")
-        }
-        // Triggers join their table's differences (a stable sort: the order within a table stays).
-        let differences = (SchemaComparison.differences(expected: expected, actual: actual, dialect: session.dialect)
-            + Introspector.triggerDifferences(triggers)).enumerated()
-            .sorted { ($0.element.table, $0.offset) < ($1.element.table, $1.offset) }.map(\.element)
         let at = heads.isEmpty ? "base" : heads.joined(separator: ", ")
         switch format {
         case .json:
@@ -64,7 +47,7 @@ struct CheckCommand: ParsableCommand {
         if !differences.isEmpty { throw ErrorsReported() }
     }
 
-    static func text(_ differences: [SchemaDifference], revision: String, session: MigrationSession) -> String {
+    static func text(_ differences: [SchemaDifference], revision: String, session: DatabaseSession) -> String {
         guard !differences.isEmpty else { return "no drift: the database matches the migrations at \(revision)\n" }
         var out = "drift: the database differs from the migrations at \(revision) in \(differences.count) place\(differences.count == 1 ? "" : "s"):\n"
         var table: String?
@@ -83,19 +66,7 @@ struct CheckCommand: ParsableCommand {
     }
 
     static func json(_ differences: [SchemaDifference], revision: [String]) -> String {
-        func quote(_ s: String) -> String {
-            var out = "\""
-            for scalar in s.unicodeScalars {
-                switch scalar {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-                default: out.unicodeScalars.append(scalar)
-                }
-            }
-            return out + "\""
-        }
+        let quote = JSONText.quote
         let items = differences.map { d in
             "{\"kind\": \(quote(d.kind.rawValue)), \"table\": \(quote(d.table)), \"object\": \(quote(d.object)), "
                 + "\"detail\": \(d.detail.map(quote) ?? "null"), \"description\": \(quote(d.description))}"

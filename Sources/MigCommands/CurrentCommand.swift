@@ -23,18 +23,9 @@ struct CurrentCommand: ParsableCommand {
     var format: OutputFormat = .text
 
     func run() throws {
-        let session = try MigrationSession.open(project, database, headersOnly: true)
-        let heads: [String]
-        if session.url.isMissingSQLiteFile {
-            heads = []
-        } else {
-            let driver = try session.connect(lockTimeout: 5).driver
-            do {
-                heads = try VersionStore(driver: driver).heads()
-            } catch {
-                throw UsageFailure(message: "error: cannot read the version table of \(session.url.redacted): \(error)")
-            }
-        }
+        var session = try DatabaseSession.open(project, database, depth: OpenedProject.headers)
+        try session.opened.refuseErrors()
+        let heads = try session.readHeads { try session.migrator(lockTimeout: 5) }
         let known = heads.filter { session.graph.revisions[$0] != nil }
         switch format {
         case .json:
@@ -42,6 +33,7 @@ struct CurrentCommand: ParsableCommand {
         case .text:
             Terminal.write(GraphListing.revisions(known, in: session.graph, verbose: verbose))
         }
-        try session.verifyKnown(heads)
+        let unknown = session.graph.unknownRevisions(in: heads)
+        if !unknown.isEmpty { throw RefusalMessages.unknownRevisions(unknown) }
     }
 }

@@ -41,31 +41,9 @@ struct DowngradeCommand: ParsableCommand {
     var from: String?
 
     func run() throws {
-        if sql { return try printScript() }
-        let session = try MigrationSession.open(project, database, checkHistory: false)
-        try MigrationExecution(session: session, options: runOptions, direction: .downgrade) { heads in
-            try steps(session, heads: heads)
-        }.run()
-    }
-
-    private func steps(_ session: MigrationSession, heads: [String]) throws -> [MigrationStep] {
-        let resolved = try session.resolve(target, current: heads)
-        let steps: [MigrationStep]
-        do {
-            steps = try session.graph.downgradeSteps(from: Set(heads), to: resolved)
-        } catch {
-            throw UsageFailure(message: OfflineGraph.usageMessage(error))
+        if sql {
+            return try MigrationCommand.printScript(.down, to: target, from: from, project: project, database: database)
         }
-        if let blocked = MigrationPlanner.firstIrreversible(in: steps, of: session.graph) {
-            throw CommandFailure(message: MigrationExecution.irreversibleMessage(blocked, session: session))
-        }
-        return steps
-    }
-
-    private func printScript() throws {
-        let sql = try SQLSession.open(project, database, from: from)
-        let steps = try steps(sql.session, heads: sql.heads)
-        let execution = MigrationExecution(session: sql.session, options: runOptions, direction: .downgrade) { _ in steps }
-        Terminal.write(try execution.script(steps, fromBase: false))
+        try MigrationCommand.run(.down, to: target, project: project, database: database, options: runOptions, fold: false)
     }
 }

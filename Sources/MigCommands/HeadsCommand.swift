@@ -17,7 +17,8 @@ struct HeadsCommand: ParsableCommand {
     var format: OutputFormat = .text
 
     func run() throws {
-        let (graph, errors) = try OfflineGraph.load(project)
+        let (opened, errors) = try OpenedProject.offline(project)
+        let graph = opened.graph
         switch format {
         case .text: Terminal.write(GraphListing.heads(graph, verbose: verbose))
         case .json: Terminal.write(GraphListing.json(graph.heads, in: graph))

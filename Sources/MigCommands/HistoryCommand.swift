@@ -25,8 +25,9 @@ struct HistoryCommand: ParsableCommand {
     var format: OutputFormat = .text
 
     func run() throws {
-        let (graph, errors) = try OfflineGraph.load(project)
-        let ids = try selected(in: graph)
+        let (opened, errors) = try OpenedProject.offline(project)
+        let graph = opened.graph
+        let ids = try selected(in: opened)
         switch format {
         case .text: Terminal.write(GraphListing.history(ids, in: graph, verbose: verbose))
         case .json: Terminal.write(GraphListing.json(graph.inTopologicalOrder(ids).reversed(), in: graph))
@@ -34,18 +35,19 @@ struct HistoryCommand: ParsableCommand {
         if errors { throw ErrorsReported() }
     }
 
-    private func selected(in graph: RevisionGraph) throws -> [String] {
+    private func selected(in opened: OpenedProject) throws -> [String] {
+        let graph = opened.graph
         guard let revRange else { return graph.topologicalOrder }
         let parts = revRange.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 2 else {
             throw UsageFailure(message: "error: expected a range `A:B` after -r, got `\(revRange)`")
         }
-        let lower = parts[0].isEmpty ? RevisionTarget.base : try OfflineGraph.resolve(parts[0], in: graph, option: "-r")
-        let upper = parts[1].isEmpty ? RevisionTarget(graph.heads) : try OfflineGraph.resolve(parts[1], in: graph, option: "-r")
+        let lower = parts[0].isEmpty ? RevisionTarget.base : try opened.resolveOffline(parts[0], option: "-r")
+        let upper = parts[1].isEmpty ? RevisionTarget(graph.heads) : try opened.resolveOffline(parts[1], option: "-r")
         do {
             return try graph.range(from: lower, to: upper)
         } catch {
-            throw UsageFailure(message: OfflineGraph.usageMessage(error))
+            throw UsageFailure(message: OpenedProject.usageMessage(error))
         }
     }
 }

@@ -31,7 +31,7 @@ struct LintCommand: ParsableCommand {
 
     func run() throws {
         let config = try project.loadConfig()
-        let lintConfig = LintConfig(disabled: Set(config.lintDisabled), dialect: config.dialect)
+        let lintConfig = LintConfig(disabled: Set(config.lintDisabled.map { DiagnosticCode($0) }), dialect: config.dialect)
         var directories: [String] = []
         var onlyFiles: Set<String> = []
         for path in paths {
@@ -45,17 +45,14 @@ struct LintCommand: ParsableCommand {
         var groups: [(SourceStore, [Diagnostic])] = []
         var loadedFiles: Set<String> = []
         for directory in directories {
-            let loaded = ProjectLoader.load(directory: directory)
-            guard loaded.directoryFound else {
-                let text = DiagnosticRenderer(sources: loaded.sources).render(loaded.diagnostics)
-                throw UsageFailure(message: text)
-            }
-            loadedFiles.formUnion(loaded.files.map { Self.normalized($0.path) })
-            let (graph, loadDiagnostics) = loaded.buildGraph()
-            let report = Checker.check(graph, options: CheckOptions(lint: lintConfig))
-            var found = loadDiagnostics + report.diagnostics
+            var options = project
+            options.dir = directory
+            let opened = try OpenedProject.open(options, config: config, depth: .full)
+            loadedFiles.formUnion(opened.graph.revisions.values.map { Self.normalized($0.file.path) })
+            let report = opened.project.check(lint: lintConfig)
+            var found = opened.project.diagnostics + report.diagnostics
             if !onlyFiles.isEmpty { found = found.filter { onlyFiles.contains(Self.normalized($0.span.file)) } }
-            groups.append((loaded.sources, found.sortedByLocation()))
+            groups.append((opened.project.sources, found.sortedByLocation()))
         }
         if let stray = paths.first(where: { onlyFiles.contains(Self.normalized($0)) && !loadedFiles.contains(Self.normalized($0)) }) {
             throw UsageFailure(message: "error: `\(stray)` is not in the migrations directory `\(directories.joined(separator: "`, `"))`\n  = help: pass the directory that holds it with --dir")

@@ -11,7 +11,7 @@ enum LintOutput {
                 "line": d.span.start.line, "column": d.span.start.column,
                 "endLine": d.span.end.line, "endColumn": d.span.end.column,
             ]
-            if let code = d.code { item["code"] = code }
+            if let code = d.code { item["code"] = code.rawValue }
             if let help = d.help { item["help"] = help }
             if !d.notes.isEmpty {
                 item["notes"] = d.notes.map { n -> [String: Any] in
@@ -35,7 +35,7 @@ enum LintOutput {
                 props += ["file=\(property(d.span.file))", "line=\(d.span.start.line)", "col=\(d.span.start.column)"]
                 if d.span.end.line == d.span.start.line { props.append("endColumn=\(d.span.end.column)") }
             }
-            if let code = d.code { props.append("title=\(property(code))") }
+            if let code = d.code { props.append("title=\(property(code.rawValue))") }
             var message = d.message
             for n in d.notes { message += "\nnote: " + n.message + (n.span.map { $0.isSynthesized ? "" : " (at \($0))" } ?? "") }
             if let help = d.help { message += "\nhelp: " + help }

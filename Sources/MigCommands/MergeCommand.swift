@@ -22,11 +22,12 @@ struct MergeCommand: ParsableCommand {
 
     func run() throws {
         try RevisionFileWriter.validate(message: message)
-        let (graph, errors) = try OfflineGraph.load(project)
+        let (opened, errors) = try OpenedProject.offline(project)
+        let graph = opened.graph
         if errors { throw ErrorsReported() }
         var parents: [String] = []
         for spec in revisions {
-            for id in try OfflineGraph.resolve(spec, in: graph, option: "the revision list") .revisions where !parents.contains(id) {
+            for id in try opened.resolveOffline(spec, option: "the revision list") .revisions where !parents.contains(id) {
                 parents.append(id)
             }
         }
@@ -38,9 +39,8 @@ struct MergeCommand: ParsableCommand {
                 throw UsageFailure(message: "error: \(id) is already an ancestor of \(other); merge only revisions on different branches")
             }
         }
-        let config = try project.loadConfig()
         let path = try RevisionFileWriter.write(
-            directory: project.migrationsDirectory(config), graph: graph, parents: parents.sorted(), message: message)
+            directory: opened.project.directory, graph: graph, parents: parents.sorted(), message: message)
         Terminal.write("created \(path)\n")
     }
 }

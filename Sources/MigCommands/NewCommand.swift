@@ -29,11 +29,12 @@ struct NewCommand: ParsableCommand {
 
     func run() throws {
         try RevisionFileWriter.validate(message: message)
-        let (graph, errors) = try OfflineGraph.load(project)
+        let (opened, errors) = try OpenedProject.offline(project)
+        let graph = opened.graph
         if errors { throw ErrorsReported() }
         let parents: [String]
         if let head {
-            parents = try OfflineGraph.resolve(head, in: graph, option: "--head").revisions
+            parents = try opened.resolveOffline(head, option: "--head").revisions
         } else if graph.heads.count > 1 {
             throw UsageFailure(message: """
                 error: multiple heads: \(graph.heads.joined(separator: ", ")); a new revision needs one parent
@@ -42,13 +43,12 @@ struct NewCommand: ParsableCommand {
         } else {
             parents = graph.heads
         }
-        let dependencies = try depends.flatMap { try OfflineGraph.resolve($0, in: graph, option: "--depends").revisions }
+        let dependencies = try depends.flatMap { try opened.resolveOffline($0, option: "--depends").revisions }
         for name in label where graph.labels[name] != nil {
             throw UsageFailure(message: "error: label `\(name)` is already used by revision \(graph.labels[name]!)")
         }
-        let config = try project.loadConfig()
         let path = try RevisionFileWriter.write(
-            directory: project.migrationsDirectory(config), graph: graph, parents: parents, message: message,
+            directory: opened.project.directory, graph: graph, parents: parents, message: message,
             labels: label, depends: dependencies)
         Terminal.write("created \(path)\n")
     }

@@ -19,18 +19,9 @@ struct ShowCommand: ParsableCommand {
     var downgrade = false
 
     func run() throws {
-        let config = try project.loadConfig()
-        let directory = project.migrationsDirectory(config)
-        let loaded = ProjectLoader.load(directory: directory)
-        guard loaded.directoryFound else {
-            throw UsageFailure(message: DiagnosticRenderer(sources: loaded.sources).render(loaded.diagnostics))
-        }
-        let (graph, loadDiagnostics) = loaded.buildGraph()
-        let problems = loadDiagnostics.filter { $0.severity == .error }
-        if !problems.isEmpty {
-            Terminal.report(problems, sources: loaded.sources, noColor: project.noColor)
-            throw ErrorsReported()
-        }
+        var opened = try OpenedProject.open(project, depth: .full)
+        if opened.report(opened.project.diagnostics.filter { $0.severity == .error }) { throw ErrorsReported() }
+        let graph = opened.graph
         let id: String
         do {
             let target = try graph.resolve(revision, current: [])

@@ -25,19 +25,15 @@ struct StampCommand: ParsableCommand {
     var lockTimeout: Double?
 
     func run() throws {
-        let session = try MigrationSession.open(project, database, headersOnly: true)
-        let timeout = lockTimeout ?? session.config.lockTimeoutSeconds.map(Double.init) ?? 30
-        let runner = try session.connect(lockTimeout: timeout)
+        var session = try DatabaseSession.open(project, database, depth: OpenedProject.headers)
+        try session.opened.refuseErrors()
+        let timeout = RunOptions.timeout(lockTimeout, session.config)
+        let migrator = try session.migrator(lockTimeout: timeout)
         let result: (before: [String], after: [String])
         do {
-            result = try runner.stamp(options: .init(transactionMode: .perRevision, lockTimeout: timeout)) { current in
-                var ids: [String] = []
-                for spec in revisions { ids += try session.resolve(spec, current: current).revisions }
-                let after = session.graph.minimalHeads(ids)
-                // Several heads: check their branches with the full files, not the headers.
-                if after.count > 1 { try MigrationSession.open(project, database, checkHistory: false).refuseConflictingHeads(after) }
-                return after
-            }
+            result = try migrator.stamp(revisions, lockTimeout: timeout)
+        } catch let refusal as MigrationRefusal {
+            throw RefusalMessages.error(refusal, opened: &session.opened)
         } catch let error as RunnerError {
             throw UsageFailure(message: "error: \(error.message)")
         } catch let error as DatabaseError {

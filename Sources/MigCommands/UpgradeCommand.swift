@@ -40,67 +40,9 @@ struct UpgradeCommand: ParsableCommand {
     var from: String?
 
     func run() throws {
-        if sql { return try printScript() }
-        let session = try MigrationSession.open(project, database, checkHistory: false)
-        var execution = MigrationExecution(session: session, options: runOptions, direction: .upgrade) { heads in
-            let resolved = try session.resolve(target, current: heads)
-            try session.refuseConflictingHeads(heads + resolved.revisions)
-            let steps = session.graph.upgradeSteps(from: Set(heads), to: resolved)
-            if steps.isEmpty, !resolved.revisions.allSatisfy(heads.contains) {
-                throw UsageFailure(message: """
-                    error: `\(target)` (\(resolved)) is behind the database, which is at \(heads.joined(separator: ", ")); upgrade only moves forward
-                      = help: `migc downgrade \(target)` goes back to it
-                    """)
-            }
-            return steps
+        if sql {
+            return try MigrationCommand.printScript(.up, to: target, from: from, project: project, database: database)
         }
-        execution.fold = !noFold
-        try execution.run()
-    }
-
-    private func printScript() throws {
-        let session = try SQLSession.open(project, database, from: from)
-        let resolved = try session.session.resolve(target, current: session.heads)
-        let steps = session.session.graph.upgradeSteps(from: Set(session.heads), to: resolved)
-        let execution = MigrationExecution(session: session.session, options: runOptions, direction: .upgrade) { _ in steps }
-        Terminal.write(try execution.script(steps, fromBase: session.heads.isEmpty))
-    }
-}
-
-/// For `--sql`: the session and the heads to script from, read without writing.
-struct SQLSession {
-    var session: MigrationSession
-    var heads: [String]
-
-    static func open(_ project: ProjectOptions, _ database: DatabaseOptions, from: String?) throws -> SQLSession {
-        var db = database
-        let config = try project.loadConfig()
-        // Offline is fine for --sql: without a database, script from base (or --from).
-        let hasDatabase = (try? database.databaseURL(config)) != nil
-        if !hasDatabase { db.database = "sqlite::memory:" }
-        // No whole-history check: the script's range is checked as it is rendered.
-        let session = try MigrationSession.open(project, db, checkHistory: false)
-        if let from {
-            return SQLSession(session: session, heads: try session.resolve(from, current: []).revisions)
-        }
-        guard hasDatabase, !session.url.isMissingSQLiteFile else { return SQLSession(session: session, heads: []) }
-        let runner = try session.connect(lockTimeout: 5)
-        let heads: [String]
-        do {
-            heads = try runner.store.heads()
-        } catch {
-            throw UsageFailure(message: "error: cannot read the version table of \(session.url.redacted): \(error)")
-        }
-        try session.verifyKnown(heads)
-        return SQLSession(session: session, heads: heads)
-    }
-}
-
-extension DatabaseURL {
-    /// A SQLite file that does not exist yet: a database at base. Read-only commands
-    /// (`current`, `--sql`) say so without creating the file.
-    var isMissingSQLiteFile: Bool {
-        guard case .sqlite(.file(let path)) = target else { return false }
-        return !FileManager.default.fileExists(atPath: path)
+        try MigrationCommand.run(.up, to: target, project: project, database: database, options: runOptions, fold: !noFold)
     }
 }

@@ -80,7 +80,7 @@ func checkParseInvariants(_ bytes: [UInt8], path: String = "fuzz.mig") -> [Strin
         if d.span.start.offset > bytes.count || d.span.end.offset > bytes.count || d.span.end.offset < d.span.start.offset {
             problems.append("diagnostic span out of bounds: \(d.message)")
         }
-        if d.code.map({ !$0.hasPrefix("E0") }) ?? true { problems.append("diagnostic without a syntax code: \(d.message)") }
+        if d.code.map({ !$0.rawValue.hasPrefix("E0") }) ?? true { problems.append("diagnostic without a syntax code: \(d.message)") }
     }
     if !result.diagnostics.contains(where: { $0.severity == .error }), containsInvalid(result.file) {
         problems.append("invalid placeholder without an error")

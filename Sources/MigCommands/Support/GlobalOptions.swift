@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MigRunner
 
 /// Options every project command takes. Resolution order, as the design says:
 /// the flag, then the environment (`MIGC_DATABASE_URL`), then `migc.toml`, then the default.
@@ -31,11 +32,29 @@ struct DatabaseOptions: ParsableArguments {
     @Option(name: .long, help: "Database URL: sqlite:app.db, sqlite::memory:, postgres://user@host:port/db (default: MIGC_DATABASE_URL, then `database` in migc.toml).")
     var database: String?
 
-    func databaseURL(_ config: ProjectConfig) throws -> String {
+    /// The configured URL text, if any: the flag, the environment, migc.toml.
+    func configuredURL(_ config: ProjectConfig) -> String? {
         if let database { return database }
         if let env = ProcessInfo.processInfo.environment["MIGC_DATABASE_URL"], !env.isEmpty { return env }
-        if let configured = config.database { return configured }
-        throw UsageFailure(message: "error: no database: pass --database URL, set MIGC_DATABASE_URL, or add `database = \"sqlite:app.db\"` to migc.toml (`migc init` writes one)")
+        return config.database
+    }
+
+    /// The database URL, parsed; none configured or one that does not parse is a
+    /// usage error (the message never shows a password).
+    func parsedURL(_ config: ProjectConfig) throws -> DatabaseURL {
+        guard let text = configuredURL(config) else {
+            throw UsageFailure(message: "error: no database: pass --database URL, set MIGC_DATABASE_URL, or add `database = \"sqlite:app.db\"` to migc.toml (`migc init` writes one)")
+        }
+        do {
+            return try DatabaseURL(parsing: text)
+        } catch {
+            throw UsageFailure(message: "error: \(error.description)")
+        }
+    }
+
+    /// `parsedURL`, or nil when no database is configured (`--sql` works offline).
+    func optionalURL(_ config: ProjectConfig) throws -> DatabaseURL? {
+        configuredURL(config) == nil ? nil : try parsedURL(config)
     }
 }
 

@@ -17,7 +17,7 @@ struct RunOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
-    func runnerOptions(_ session: MigrationSession) throws -> MigrationRunner.Options {
+    func migratorOptions(_ session: DatabaseSession, fold: Bool) throws -> Migrator.Options {
         var mode = transaction
         if mode == nil, let configured = session.config.transactionMode {
             guard let parsed = TransactionMode(rawValue: configured) else {
@@ -25,12 +25,13 @@ struct RunOptions: ParsableArguments {
             }
             mode = parsed
         }
-        return MigrationRunner.Options(
-            transactionMode: mode ?? TransactionMode.defaultMode(for: session.dialect),
-            lockTimeout: timeout(session))
+        return Migrator.Options(
+            transactionMode: mode ?? TransactionMode.defaultMode(for: session.url.dialect),
+            lockTimeout: Self.timeout(lockTimeout, session.config), allowEdited: allowEdited, fold: fold)
     }
 
-    func timeout(_ session: MigrationSession) -> Double {
-        lockTimeout ?? session.config.lockTimeoutSeconds.map(Double.init) ?? 30
+    /// The flag, else migc.toml, else 30 s.
+    static func timeout(_ flag: Double?, _ config: ProjectConfig) -> Double {
+        flag ?? config.lockTimeoutSeconds.map(Double.init) ?? 30
     }
 }

@@ -18,9 +18,9 @@ enum RunReporting {
 
     /// A failed revision as a diagnostic at the op's line, with the database's
     /// message, the statement, and what stays applied.
-    static func failure(_ failure: RunFailure, session: MigrationSession) -> String {
+    static func failure(_ failure: RunFailure, session: DatabaseSession, headsNow: [String]?) -> String {
         let span = failure.statement?.origin ?? failure.statementFileSpan(session)
-        let who = failure.error.code == RunFailure.refusalCode ? "migc refused" : "\(session.dialect.rawValue) said"
+        let who = failure.error.code == RunFailure.refusalCode ? "migc refused" : "\(session.url.dialect.rawValue) said"
         var notes = [DiagnosticNote("\(who): \(failure.error)")]
         if let text = failure.statement?.text, !text.hasPrefix("-- migc"), failure.error.code != RunFailure.refusalCode {
             notes.append(DiagnosticNote("statement: \(oneLine(text))"))
@@ -33,24 +33,30 @@ enum RunReporting {
         }
         let kept = failure.report.applied.map(\.id)
         if !kept.isEmpty {
-            notes.append(DiagnosticNote("\(kept.count) earlier revision\(kept.count == 1 ? "" : "s") of this run stay\(kept.count == 1 ? "s" : "") applied: \(kept.joined(separator: ", "))"))
+            notes.append(DiagnosticNote("\(kept.count) earlier revision\(kept.count == 1 ? "" : "s") of this run stay\(kept.count == 1 ? "s" : "") applied: \(summarized(kept))"))
         }
         if !failure.undoneEarlier.isEmpty {
             let n = failure.undoneEarlier.count
-            notes.append(DiagnosticNote("the database ended the whole transaction, so the \(n) earlier revision\(n == 1 ? "" : "s") of this run \(n == 1 ? "was" : "were") undone too: \(failure.undoneEarlier.joined(separator: ", ")); the database is where it was before the run"))
+            notes.append(DiagnosticNote("the database ended the whole transaction, so the \(n) earlier revision\(n == 1 ? "" : "s") of this run \(n == 1 ? "was" : "were") undone too: \(summarized(failure.undoneEarlier)); the database is where it was before the run"))
         }
         if let ended = failure.transactionEndedBy {
             notes.append(DiagnosticNote(ended.commits
                 ? "what the revision ran up to and including this statement is committed, but the revision is not recorded: the version table still says the revision before it"
                 : "the database rolled back what the revision had run before this statement; statements after it in the same `sql` text ran outside any transaction"))
         }
+        if let headsNow {
+            notes.append(DiagnosticNote("the database is now at \(headsNow.isEmpty ? "base" : summarized(headsNow))"))
+        }
+        // Where the failed revision leaves the version table: before it (an upgrade
+        // that did not happen) or at it (a downgrade that did not happen).
+        let boundary = failure.direction == .up ? "the revision before it" : "this revision (still applied)"
         let state = failure.transactionEndedBy.map { ended in
             "its SQL ended migc's transaction (`\(ended.keyword)`), so migc stopped there: the revision is \(ended.commits ? "half applied" : "not applied") (MIG115)"
         } ?? (!failure.undoneEarlier.isEmpty
             ? "rolled back together with the earlier revisions of this run"
             : failure.rolledBack
-            ? "rolled back whole; the database stays at the revision before it"
-            : "it runs outside a transaction (`transaction off`): statements before the failing one stay applied and the version table still says the revision before it")
+            ? "rolled back whole; the database stays at \(boundary)"
+            : "it runs outside a transaction (`transaction off`): statements before the failing one stay applied and the version table still says \(boundary)")
         let diagnostic = Diagnostic.error(
             "revision \(failure.revision) (\"\(failure.message)\") failed to \(failure.direction == .up ? "apply" : "undo"): \(state)",
             at: span, notes: notes,
@@ -62,6 +68,13 @@ enum RunReporting {
         return session.renderer().render(diagnostic)
     }
 
+    /// A list of revision ids short enough to read: up to five in full, else the
+    /// count with the first and the last.
+    static func summarized(_ ids: [String]) -> String {
+        guard ids.count > 5, let first = ids.first, let last = ids.last else { return ids.joined(separator: ", ") }
+        return "\(first) … \(last) (\(ids.count) revisions)"
+    }
+
     static func oneLine(_ sql: String) -> String {
         let collapsed = sql.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
         return collapsed.count > 200 ? String(collapsed.prefix(200)) + "..." : collapsed
@@ -70,7 +83,7 @@ enum RunReporting {
 
 extension RunFailure {
     /// Without an op origin (version-table statements), point at the revision's file.
-    func statementFileSpan(_ session: MigrationSession) -> SourceSpan {
+    func statementFileSpan(_ session: DatabaseSession) -> SourceSpan {
         guard let file = session.graph.revisions[revision]?.file else { return .synthesized }
         return file.header.revision?.span ?? SourceSpan(file: file.path, start: .init(line: 1, column: 1, offset: 0), end: .init(line: 1, column: 1, offset: 0))
     }

@@ -51,12 +51,12 @@ public struct MySQLBackend: SQLBackend, DialectRules {
             case .createIndex(let op) where op.predicate != nil:
                 .warning(
                     "mysql has no partial indexes: index `\(op.name.name)` is created on every row",
-                    at: step.statement.span, code: BackendWarning.mysqlPartialIndex)
+                    at: step.statement.span, code: .mysqlPartialIndex)
             case .alterColumn(let op):
                 if case .type(_, let using?) = op.change {
                     .warning(
                         "mysql cannot convert column `\(op.table.name).\(op.column.name)` with `using`; values convert implicitly",
-                        at: using.span, code: BackendWarning.mysqlUsingIgnored)
+                        at: using.span, code: .mysqlUsingIgnored)
                 } else { nil }
             default: nil
             }

@@ -32,20 +32,8 @@ public struct PostgresBackend: SQLBackend, DialectRules {
             guard case .createIndex(let op) = step.statement.operation, op.concurrently else { return nil }
             return .warning(
                 "index `\(op.name.name)` is created without `concurrently`: the revision runs in a transaction",
-                at: step.statement.span, code: BackendWarning.concurrentlyInTransaction,
+                at: step.statement.span, code: .concurrentlyInTransaction,
                 help: "add `transaction off` to the revision header to build the index concurrently")
         }
     }
-}
-
-/// Codes of the warnings backends and the script builder return.
-public enum BackendWarning {
-    /// MySQL DDL commits implicitly: a failed revision is not rolled back.
-    public static let mysqlNotTransactional = "MIG801"
-    /// MySQL has no partial indexes: the `where` predicate is dropped.
-    public static let mysqlPartialIndex = "MIG802"
-    /// `concurrently` inside a transaction is emitted as a plain `CREATE INDEX`.
-    public static let concurrentlyInTransaction = "MIG803"
-    /// MySQL's MODIFY COLUMN has no `using`: values convert implicitly.
-    public static let mysqlUsingIgnored = "MIG804"
 }

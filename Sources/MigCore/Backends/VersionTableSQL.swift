@@ -5,15 +5,21 @@
 //   migc_version(revision)          one row per applied head
 //   migc_history(id, revision, direction, checksum, applied_at, duration_ms, note)
 
+/// What a `migc_history` row records (its `direction` column): a revision applied
+/// or undone, a version-table change by `migc stamp`, or an edit accepted by
+/// `--allow-edited`.
+public enum HistoryEvent: String, Sendable {
+    case up, down, stamp
+    /// `--allow-edited` accepted an applied revision's new text (its checksum).
+    case edited
+
+    public init(_ direction: Direction) { self = direction == .up ? .up : .down }
+}
+
 public enum VersionTableSQL {
     public static let versionTable = "migc_version"
     public static let historyTable = "migc_history"
 
-    public enum Direction: String, Sendable {
-        case up, down, stamp
-        /// `--allow-edited` accepted an applied revision's new text (its checksum).
-        case edited
-    }
 
     /// When a history row was written: a given ISO 8601 UTC text (the runner), or the
     /// database's clock at run time (scripts).
@@ -24,15 +30,15 @@ public enum VersionTableSQL {
 
     public struct HistoryRow: Sendable, Hashable {
         public var revision: String
-        public var direction: Direction
+        public var event: HistoryEvent
         public var checksum: String?
         public var appliedAt: Timestamp
         public var durationMs: Int?
         public var note: String?
 
-        public init(revision: String, direction: Direction, checksum: String?, appliedAt: Timestamp, durationMs: Int? = nil, note: String? = nil) {
+        public init(revision: String, event: HistoryEvent, checksum: String?, appliedAt: Timestamp, durationMs: Int? = nil, note: String? = nil) {
             self.revision = revision
-            self.direction = direction
+            self.event = event
             self.checksum = checksum
             self.appliedAt = appliedAt
             self.durationMs = durationMs
@@ -103,7 +109,7 @@ public enum VersionTableSQL {
         let columns = ["revision", "direction", "checksum", "applied_at", "duration_ms", "note"].map(b.quote)
         let tuples = rows.map { row in
             let values = [
-                b.literal(row.revision), b.literal(row.direction.rawValue), row.checksum.map(b.literal) ?? "NULL",
+                b.literal(row.revision), b.literal(row.event.rawValue), row.checksum.map(b.literal) ?? "NULL",
                 timestamp(row.appliedAt, dialect), row.durationMs.map(String.init) ?? "NULL", row.note.map(b.literal) ?? "NULL",
             ]
             return "(" + values.joined(separator: ", ") + ")"

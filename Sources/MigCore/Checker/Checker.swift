@@ -4,14 +4,15 @@
 // memory.
 
 public struct CheckOptions: Sendable {
-    /// Lint settings; nil runs no lints (errors only).
-    public var lint: LintConfig?
     /// Also verify every derived downgrade restores its schema (E202, a migc bug).
     public var verifyDerivedDowngrades: Bool
+    /// With several heads, also check them applied together, as a merge of them
+    /// would be (E350): what `upgrade heads` would run into. `migc lint` does.
+    public var checkHeadsTogether: Bool
 
-    public init(lint: LintConfig? = nil, verifyDerivedDowngrades: Bool = false) {
-        self.lint = lint
+    public init(verifyDerivedDowngrades: Bool = false, checkHeadsTogether: Bool = false) {
         self.verifyDerivedDowngrades = verifyDerivedDowngrades
+        self.checkHeadsTogether = checkHeadsTogether
     }
 }
 
@@ -24,13 +25,19 @@ public struct CheckReport: Sendable {
 }
 
 public enum Checker {
-    /// Checks every revision of `graph` (and lints it when `options.lint` is set).
-    public static func check(_ graph: RevisionGraph, options: CheckOptions) -> CheckReport {
+    /// Checks every revision of `graph`, in topological order. `visit` sees each
+    /// checked revision and whether it checked cleanly (no errors, no merge
+    /// conflicts); what it returns is reported right after that revision's own
+    /// diagnostics. It is the hook `Project.check` lints through: the checker itself
+    /// knows nothing of lints.
+    public static func check(
+        _ graph: RevisionGraph, options: CheckOptions = CheckOptions(),
+        visit: (CheckedRevision, _ clean: Bool) -> [Diagnostic] = { _, _ in [] }
+    ) -> CheckReport {
         let fg = foldGraph(graph, order: graph.topologicalOrder)
-        // Lint also checks the heads applied together: they stay live to the end.
-        let heads = options.lint != nil && graph.heads.count > 1 ? graph.heads : []
+        // Heads checked together stay live to the end.
+        let heads = options.checkHeadsTogether && graph.heads.count > 1 ? graph.heads : []
         var folder = HistoryFolder(graph: fg, pinned: Set(heads))
-        let linter = options.lint.map { Linter(config: $0) }
         var report = CheckReport(diagnostics: [], irreversible: [], derivedDowngrades: [])
         for id in fg.order {
             guard let file = fg.files[id] else { continue }
@@ -40,14 +47,10 @@ public enum Checker {
             report.diagnostics += conflicts + diagnostics
             if revision.downgrade == nil { report.irreversible.append(id) }
             if revision.downgradeIsDerived { report.derivedDowngrades.insert(id) }
-            if let linter, !diagnostics.hasErrors, conflicts.isEmpty { report.diagnostics += linter.lint(revision) }
+            report.diagnostics += visit(revision, !diagnostics.hasErrors && conflicts.isEmpty)
             folder.store(id, after: revision.after)
         }
         report.diagnostics += folder.headConflicts(graph.inTopologicalOrder(heads))
-        if let linter {
-            let files = graph.revisions.mapValues(\.file)
-            report.diagnostics += linter.lint(graph: GraphFacts(heads: graph.heads, bases: graph.bases, files: files))
-        }
         return report
     }
 

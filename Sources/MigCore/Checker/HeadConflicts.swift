@@ -16,7 +16,7 @@ extension HistoryFolder {
             let subject = other.map { "`\(revision)` and `\($0.id)` both change" } ?? "`\(revision)` changes"
             return .error(
                 "heads \(list) conflict when applied together: \(subject) \(what): \(problem.message)",
-                at: statement.span, code: CheckCode.branchConflict, notes: notes + problem.notes,
+                at: statement.span, code: .branchConflict, notes: notes + problem.notes,
                 help: "merge the heads (`migc merge heads`) and resolve the conflict there, or drop one branch's change")
         }.1
     }

@@ -118,7 +118,7 @@ struct HistoryFolder {
         let what = names.sorted().map { "`\($0)`" }.joined(separator: ", ")
         let subject = culprit == nil ? "changes" : "both change"
         return .error("revision `\(id)` merges conflicting branches: `\(revision)`\(other) \(subject) \(what): \(problem.message)",
-                      at: span, code: CheckCode.branchConflict, notes: notes + problem.notes)
+                      at: span, code: .branchConflict, notes: notes + problem.notes)
     }
 }
 

@@ -11,7 +11,7 @@ extension OpChecker {
         for m in def.modifiers {
             let key = Self.modifierKey(m.kind)
             if let first = seen[key], key != "references", key != "check" {
-                error(CheckCode.conflictingModifiers, "duplicate modifier `\(key)` on column `\(qualified)`", at: m.span,
+                error(.conflictingModifiers, "duplicate modifier `\(key)` on column `\(qualified)`", at: m.span,
                       notes: Self.note("first written here", first))
             }
             seen[key] = seen[key] ?? m.span
@@ -19,7 +19,7 @@ extension OpChecker {
             case .null, .notNull:
                 let wantsNull = m.kind == .null
                 if let (previous, span) = nullability, previous != wantsNull {
-                    error(CheckCode.conflictingModifiers, "column `\(qualified)` is declared both `null` and `not null`", at: m.span,
+                    error(.conflictingModifiers, "column `\(qualified)` is declared both `null` and `not null`", at: m.span,
                           notes: Self.note("the other one is here", span))
                 }
                 nullability = (wantsNull, m.span)
@@ -34,11 +34,11 @@ extension OpChecker {
             }
         }
         if let (isNull, span) = nullability, isNull, let pk = seen["primary key"] {
-            error(CheckCode.nullablePrimaryKey, "primary key column `\(qualified)` cannot be `null`", at: span,
+            error(.nullablePrimaryKey, "primary key column `\(qualified)` cannot be `null`", at: span,
                   notes: Self.note("primary key declared here", pk))
         }
         if let pkSpan = seen["primary key"], let existing = existingPrimaryKey {
-            error(CheckCode.multiplePrimaryKeys, "table `\(table.name)` already has a primary key `\(existing.name)`", at: pkSpan,
+            error(.multiplePrimaryKeys, "table `\(table.name)` already has a primary key `\(existing.name)`", at: pkSpan,
                   notes: Self.note("primary key `\(existing.name)` defined here", existing.definedAt))
         }
         if let span = seen["autoincrement"] {
@@ -66,9 +66,9 @@ extension OpChecker {
 
     mutating func checkAutoincrement(_ name: String, type: ColumnType, table: Table, at span: SourceSpan) {
         if !type.isInteger {
-            error(CheckCode.badAutoincrement, "autoincrement column `\(table.name).\(name)` must have an integer type, not `\(type.displayName)`", at: span)
+            error(.badAutoincrement, "autoincrement column `\(table.name).\(name)` must have an integer type, not `\(type.displayName)`", at: span)
         } else if table.primaryKey?.columns != [name] {
-            error(CheckCode.badAutoincrement, "autoincrement column `\(table.name).\(name)` must be the table's single-column primary key", at: span,
+            error(.badAutoincrement, "autoincrement column `\(table.name).\(name)` must be the table's single-column primary key", at: span,
                   help: "add `primary key` to the column")
         }
     }
@@ -90,12 +90,12 @@ extension OpChecker {
             if [.integer, .numeric, .bool, .uuid, .binary].contains(family) { problem = "a date/time" }
         case .null:
             if !nullable {
-                error(CheckCode.defaultTypeMismatch, "default `null` on not-null column `\(column)`", at: e.span)
+                error(.defaultTypeMismatch, "default `null` on not-null column `\(column)`", at: e.span)
             }
         default: break
         }
         if let problem {
-            error(CheckCode.defaultTypeMismatch, "default of column `\(column)` is \(problem), but the column is `\(type.displayName)`", at: e.span)
+            error(.defaultTypeMismatch, "default of column `\(column)` is \(problem), but the column is `\(type.displayName)`", at: e.span)
         }
     }
 
@@ -104,10 +104,11 @@ extension OpChecker {
     mutating func checkAddColumn(_ a: AddColumn) {
         guard let t = table(a.table) else { return }
         if let existing = t.columns.first(where: { $0.name.lowercased() == a.column.name.name.lowercased() }) {
-            error(CheckCode.columnExists, "column `\(t.name).\(existing.name)` already exists", at: a.column.name.span,
+            error(.columnExists, "column `\(t.name).\(existing.name)` already exists", at: a.column.name.span,
                   notes: Self.note("column `\(t.name).\(existing.name)` defined here", existing.definedAt))
             return
         }
+        checkAutomaticNames(of: a.column, table: t.name, existing: t)
         let after = schema.applying(.addColumn(a))
         folded = after
         guard let table = after.tables[t.name] else { return }
@@ -121,18 +122,18 @@ extension OpChecker {
     mutating func checkDropColumn(_ d: DropColumn) {
         guard let t = table(d.table), let c = column(d.column, in: t) else { return }
         if t.columns.count == 1 {
-            error(CheckCode.lastColumn, "cannot drop column `\(t.name).\(c.name)`: it is the only column of the table", at: d.column.span,
+            error(.lastColumn, "cannot drop column `\(t.name).\(c.name)`: it is the only column of the table", at: d.column.span,
                   help: "drop the table instead")
             return
         }
         if let (what, span) = multiColumnUse(of: c.name, in: t) {
-            error(CheckCode.columnInUse, "cannot drop column `\(t.name).\(c.name)`: it is used by \(what)", at: d.column.span,
+            error(.columnInUse, "cannot drop column `\(t.name).\(c.name)`: it is used by \(what)", at: d.column.span,
                   notes: Self.note("defined here", span), help: "drop that first")
             return
         }
         for (other, fk) in foreignKeys(referencing: t.name) where fk.points(at: t.name, c.name) && !(other.name == t.name && fk.columns == [c.name]) {
             do {
-                error(CheckCode.columnInUse, "cannot drop column `\(t.name).\(c.name)`: foreign key `\(fk.name)` on `\(other.name)` references it",
+                error(.columnInUse, "cannot drop column `\(t.name).\(c.name)`: foreign key `\(fk.name)` on `\(other.name)` references it",
                       at: d.column.span, notes: Self.note("foreign key `\(fk.name)` defined here", fk.definedAt),
                       help: "drop the constraint first: `drop constraint \(fk.name) on \(other.name)`")
                 return
@@ -167,7 +168,7 @@ extension OpChecker {
         guard let t = table(r.table), let c = column(r.column, in: t) else { return }
         let folded = r.newName.name.lowercased()
         if let existing = t.columns.first(where: { $0.name.lowercased() == folded && $0.name != c.name }) {
-            error(CheckCode.columnExists, "column `\(t.name).\(existing.name)` already exists", at: r.newName.span,
+            error(.columnExists, "column `\(t.name).\(existing.name)` already exists", at: r.newName.span,
                   notes: Self.note("column `\(t.name).\(existing.name)` defined here", existing.definedAt))
         }
     }
@@ -180,17 +181,17 @@ extension OpChecker {
         switch a.change {
         case .type(let ref, let using):
             if ref.type == c.type {
-                error(CheckCode.noOpAlter, "column `\(q)` already has type `\(c.type.displayName)`", at: ref.span,
+                error(.noOpAlter, "column `\(q)` already has type `\(c.type.displayName)`", at: ref.span,
                       notes: Self.note("column `\(q)` defined here", c.definedAt))
             }
             if c.autoincrement, !ref.type.isInteger {
-                error(CheckCode.badAutoincrement, "autoincrement column `\(q)` must keep an integer type, not `\(ref.type.displayName)`", at: ref.span)
+                error(.badAutoincrement, "autoincrement column `\(q)` must keep an integer type, not `\(ref.type.displayName)`", at: ref.span)
             }
             if let d = c.defaultValue {
                 var probe = OpChecker(schema: schema)
                 probe.checkDefault(d, type: ref.type, column: q, nullable: c.nullable)
                 if !probe.diagnostics.isEmpty {
-                    error(CheckCode.defaultTypeMismatch, "the default of column `\(q)` does not fit type `\(ref.type.displayName)`", at: ref.span,
+                    error(.defaultTypeMismatch, "the default of column `\(q)` does not fit type `\(ref.type.displayName)`", at: ref.span,
                           notes: Self.note("column `\(q)` defined here", c.definedAt),
                           help: "drop the default first: `alter column \(q) drop default`")
                 }
@@ -199,22 +200,22 @@ extension OpChecker {
             checkForeignKeyTypes(afterRetyping: c.name, of: t, to: ref.type, at: ref.span)
         case .setNotNull:
             if !c.nullable {
-                error(CheckCode.noOpAlter, "column `\(q)` is already not null", at: a.column.span,
+                error(.noOpAlter, "column `\(q)` is already not null", at: a.column.span,
                       notes: Self.note("column `\(q)` defined here", c.definedAt))
             }
         case .dropNotNull:
             if let pk = t.primaryKey, pk.columns.contains(c.name) {
-                error(CheckCode.nullablePrimaryKey, "column `\(q)` is part of primary key `\(pk.name)` and cannot be nullable", at: a.column.span,
+                error(.nullablePrimaryKey, "column `\(q)` is part of primary key `\(pk.name)` and cannot be nullable", at: a.column.span,
                       notes: Self.note("primary key `\(pk.name)` defined here", pk.definedAt))
             } else if c.nullable {
-                error(CheckCode.noOpAlter, "column `\(q)` is already nullable", at: a.column.span,
+                error(.noOpAlter, "column `\(q)` is already nullable", at: a.column.span,
                       notes: Self.note("column `\(q)` defined here", c.definedAt))
             }
         case .setDefault(let e):
             checkDefault(e, type: c.type, column: q, nullable: c.nullable)
         case .dropDefault:
             if c.defaultValue == nil {
-                error(CheckCode.noOpAlter, "column `\(q)` has no default to drop", at: a.column.span,
+                error(.noOpAlter, "column `\(q)` has no default to drop", at: a.column.span,
                       notes: Self.note("column `\(q)` defined here", c.definedAt))
             }
         }

@@ -11,7 +11,7 @@ extension OpChecker {
         var referenced = target.columns
         if referenced.isEmpty {
             guard let pk = targetTable.primaryKey else {
-                error(CheckCode.foreignKeyTargetNotUnique, "table `\(targetTable.name)` has no primary key to reference", at: target.table.span,
+                error(.foreignKeyTargetNotUnique, "table `\(targetTable.name)` has no primary key to reference", at: target.table.span,
                       notes: Self.note("table `\(targetTable.name)` created here", targetTable.definedAt),
                       help: "name the referenced columns: `references \(targetTable.name) (...)`")
                 return
@@ -19,7 +19,7 @@ extension OpChecker {
             referenced = pk.columns.map { Identifier($0, span: target.table.span) }
         }
         if referenced.count != columns.count {
-            error(CheckCode.foreignKeyColumnCount,
+            error(.foreignKeyColumnCount,
                   "foreign key has \(columns.count) column\(columns.count == 1 ? "" : "s") but references \(referenced.count) in `\(targetTable.name)`",
                   at: target.table.span)
             return
@@ -30,12 +30,12 @@ extension OpChecker {
         if !isUniqueKey(names, of: targetTable) {
             let list = "\(targetTable.name) (\(names.joined(separator: ", ")))"
             let suggested = Schema.DefaultName.unique(table: targetTable.name, columns: names)
-            error(CheckCode.foreignKeyTargetNotUnique, "foreign key target `\(list)` is not a primary key or unique", at: referenced[0].span,
+            error(.foreignKeyTargetNotUnique, "foreign key target `\(list)` is not a primary key or unique", at: referenced[0].span,
                   notes: Self.note("table `\(targetTable.name)` created here", targetTable.definedAt),
                   help: "add `add unique \(suggested) on \(targetTable.name) (\(names.joined(separator: ", ")))` first")
         }
         for (l, r) in zip(local, remote) where l.type.family != r.type.family {
-            error(CheckCode.foreignKeyTypeMismatch,
+            error(.foreignKeyTypeMismatch,
                   "foreign key column `\(table.name).\(l.name)` is `\(l.type.displayName)` but `\(targetTable.name).\(r.name)` is `\(r.type.displayName)`",
                   at: columns.first { $0.name == l.name }?.span ?? target.table.span,
                   notes: Self.note("column `\(targetTable.name).\(r.name)` defined here", r.definedAt))
@@ -63,7 +63,7 @@ extension OpChecker {
                 }
                 guard let (ot, oc) = other, !(ot == table.name && oc == column),
                       let o = schema.tables[ot]?.column(named: oc), o.type.family != type.family else { continue }
-                error(CheckCode.foreignKeyTypeMismatch,
+                error(.foreignKeyTypeMismatch,
                       "column `\(table.name).\(column)` would be `\(type.displayName)` but foreign key `\(fk.name)` pairs it with `\(ot).\(oc)` of type `\(o.type.displayName)`",
                       at: span, notes: Self.note("foreign key `\(fk.name)` defined here", fk.definedAt))
                 return
@@ -74,13 +74,13 @@ extension OpChecker {
     // MARK: Indexes
 
     mutating func checkCreateIndex(_ c: CreateIndex) {
-        checkNewRelationName(c.name, kind: "index", code: CheckCode.indexExists)
+        checkNewRelationName(c.name, kind: "index", code: .indexExists)
         guard let t = table(c.table) else { return }
         var seen: Set<String> = []
         for col in c.columns {
             column(col.name, in: t)
             if !seen.insert(col.name.name).inserted {
-                error(CheckCode.columnExists, "column `\(col.name.name)` appears twice in index `\(c.name.name)`", at: col.name.span)
+                error(.columnExists, "column `\(col.name.name)` appears twice in index `\(c.name.name)`", at: col.name.span)
             }
         }
         if let p = c.predicate { checkColumns(of: p, in: t) }
@@ -92,12 +92,12 @@ extension OpChecker {
             return
         }
         for t in schema.sortedTables where t.constraintKind(d.name.name) != nil {
-            error(CheckCode.unknownIndex, "unknown index `\(d.name.name)`", at: d.name.span,
+            error(.unknownIndex, "unknown index `\(d.name.name)`", at: d.name.span,
                   notes: Self.note("`\(d.name.name)` is a \(t.constraintKind(d.name.name)!) on `\(t.name)`", t.constraintSpan(d.name.name) ?? .synthesized),
                   help: "use `drop constraint \(d.name.name) on \(t.name)`")
             return
         }
-        error(CheckCode.unknownIndex, "unknown index `\(d.name.name)`", at: d.name.span,
+        error(.unknownIndex, "unknown index `\(d.name.name)`", at: d.name.span,
               help: Self.didYouMean(d.name.name, schema.indexes.keys))
     }
 
@@ -106,21 +106,21 @@ extension OpChecker {
     mutating func checkAddConstraint(_ a: AddConstraint) {
         guard let t = table(a.table) else { return }
         if let existing = t.constraintNames.first(where: { $0.equalsIgnoringCase(a.name.name) }) {
-            error(CheckCode.constraintExists, "constraint `\(existing)` already exists on `\(t.name)`", at: a.name.span,
+            error(.constraintExists, "constraint `\(existing)` already exists on `\(t.name)`", at: a.name.span,
                   notes: Self.note("\(t.constraintKind(existing) ?? "constraint") `\(existing)` defined here", t.constraintSpan(existing) ?? .synthesized))
             return
         }
         switch a.kind {
         case .unique(let cols):
-            checkNewRelationName(a.name, kind: "constraint", code: CheckCode.constraintExists)
+            checkNewRelationName(a.name, kind: "constraint", code: .constraintExists)
             cols.forEach { column($0, in: t) }
         case .primaryKey(let cols):
             if let pk = t.primaryKey {
-                error(CheckCode.multiplePrimaryKeys, "table `\(t.name)` already has a primary key `\(pk.name)`", at: a.name.span,
+                error(.multiplePrimaryKeys, "table `\(t.name)` already has a primary key `\(pk.name)`", at: a.name.span,
                       notes: Self.note("primary key `\(pk.name)` defined here", pk.definedAt),
                       help: "drop it first: `drop constraint \(pk.name) on \(t.name)`")
             }
-            checkNewRelationName(a.name, kind: "constraint", code: CheckCode.constraintExists)
+            checkNewRelationName(a.name, kind: "constraint", code: .constraintExists)
             cols.forEach { column($0, in: t) }
         case .foreignKey(let cols, let target):
             let after = schema.applying(.addConstraint(a))
@@ -138,13 +138,13 @@ extension OpChecker {
         let n = d.name.name
         guard let kind = t.constraintKind(n) else {
             let elsewhere = schema.sortedTables.first { $0.constraintKind(n) != nil }
-            error(CheckCode.unknownConstraint, "unknown constraint `\(n)` on `\(t.name)`", at: d.name.span,
+            error(.unknownConstraint, "unknown constraint `\(n)` on `\(t.name)`", at: d.name.span,
                   notes: elsewhere.map { Self.note("`\(n)` is a constraint on `\($0.name)`", $0.constraintSpan(n) ?? .synthesized) } ?? [],
                   help: Self.didYouMean(n, t.constraintNames))
             return
         }
         if kind == "primary key", let c = t.columns.first(where: { $0.autoincrement && t.primaryKey?.columns == [$0.name] }) {
-            error(CheckCode.badAutoincrement, "cannot drop primary key `\(n)`: autoincrement column `\(t.name).\(c.name)` must stay the primary key",
+            error(.badAutoincrement, "cannot drop primary key `\(n)`: autoincrement column `\(t.name).\(c.name)` must stay the primary key",
                   at: d.name.span, notes: Self.note("column `\(t.name).\(c.name)` defined here", c.definedAt))
             return
         }
@@ -158,7 +158,7 @@ extension OpChecker {
         if OpChecker(schema: probeSchema).isUniqueKey(Array(keyColumns), of: rest) { return }
         for (other, fk) in foreignKeys(referencing: t.name) where Set(fk.referencedColumns) == keyColumns {
             do {
-                error(CheckCode.constraintInUse, "cannot drop \(kind) `\(n)`: foreign key `\(fk.name)` on `\(other.name)` references its columns",
+                error(.constraintInUse, "cannot drop \(kind) `\(n)`: foreign key `\(fk.name)` on `\(other.name)` references its columns",
                       at: d.name.span, notes: Self.note("foreign key `\(fk.name)` defined here", fk.definedAt),
                       help: "drop the foreign key first: `drop constraint \(fk.name) on \(other.name)`")
                 return
@@ -175,7 +175,7 @@ extension OpChecker {
         for (other, fk) in foreignKeys(referencing: t.name)
         where Set(fk.referencedColumns) == Set(index.columns.map(\.name.name)) && !probe.isUniqueKey(fk.referencedColumns, of: t) {
             do {
-                error(CheckCode.constraintInUse, "cannot drop unique index `\(index.name)`: foreign key `\(fk.name)` on `\(other.name)` references its columns",
+                error(.constraintInUse, "cannot drop unique index `\(index.name)`: foreign key `\(fk.name)` on `\(other.name)` references its columns",
                       at: span, notes: Self.note("foreign key `\(fk.name)` defined here", fk.definedAt),
                       help: "drop the foreign key first: `drop constraint \(fk.name) on \(other.name)`")
                 return

@@ -57,7 +57,7 @@ public struct OpChecker: Sendable {
         pendingAutoincrement.removeAll { p in schema.tables[p.table].map { $0.primaryKey?.columns == [p.column] } ?? true }
     }
 
-    mutating func error(_ code: String, _ message: String, at span: SourceSpan, notes: [DiagnosticNote] = [], help: String? = nil) {
+    mutating func error(_ code: DiagnosticCode, _ message: String, at span: SourceSpan, notes: [DiagnosticNote] = [], help: String? = nil) {
         diagnostics.append(.error(message, at: span, code: code, notes: notes, help: help))
     }
 
@@ -74,7 +74,7 @@ public struct OpChecker: Sendable {
     /// The table named `id`, or an "unknown table" error.
     mutating func table(_ id: Identifier) -> Table? {
         if let t = schema.tables[id.name] { return t }
-        error(CheckCode.unknownTable, "unknown table `\(id.name)`", at: id.span,
+        error(.unknownTable, "unknown table `\(id.name)`", at: id.span,
               help: Self.didYouMean(id.name, schema.tables.keys))
         return nil
     }
@@ -83,7 +83,7 @@ public struct OpChecker: Sendable {
     @discardableResult
     mutating func column(_ id: Identifier, in table: Table) -> Column? {
         if let c = table.column(named: id.name) { return c }
-        error(CheckCode.unknownColumn, "unknown column `\(table.name).\(id.name)`", at: id.span,
+        error(.unknownColumn, "unknown column `\(table.name).\(id.name)`", at: id.span,
               notes: Self.note("table `\(table.name)` created here", table.definedAt),
               help: Self.didYouMean(id.name, table.columns.map(\.name)))
         return nil
@@ -96,7 +96,7 @@ public struct OpChecker: Sendable {
 
     /// A new table or index name must not collide with a table, an index, or an
     /// index-backed constraint (PostgreSQL keeps them all in one namespace), ignoring case.
-    mutating func checkNewRelationName(_ id: Identifier, kind: String, code: String, allowing existing: String? = nil) {
+    mutating func checkNewRelationName(_ id: Identifier, kind: String, code: DiagnosticCode, allowing existing: String? = nil) {
         let name = id.name
         if let t = schema.tables[name] ?? schema.tables.firstKey(where: { $0 != existing && $0.equalsIgnoringCase(name) }).flatMap({ schema.tables[$0] }), t.name != existing {
             let what = t.name == name ? "table `\(t.name)` already exists" : "\(kind) `\(name)` collides with table `\(t.name)` (names are case-insensitive in SQLite and MySQL)"
@@ -134,21 +134,24 @@ public struct OpChecker: Sendable {
     // MARK: Tables
 
     mutating func checkCreateTable(_ c: CreateTable) {
-        checkNewRelationName(c.name, kind: "table", code: CheckCode.tableExists)
+        checkNewRelationName(c.name, kind: "table", code: .tableExists)
         var seen: [String: Identifier] = [:]
         for column in c.columns {
             let folded = column.name.name.lowercased()
             if let first = seen[folded] {
-                error(CheckCode.columnExists, "duplicate column `\(column.name.name)` in table `\(c.name.name)`",
+                error(.columnExists, "duplicate column `\(column.name.name)` in table `\(c.name.name)`",
                       at: column.name.span, notes: Self.note("column `\(first.name)` first defined here", first.span))
             } else {
                 seen[folded] = column.name
             }
         }
         guard schema.tables[c.name.name] == nil else { return }
+        if !schema.tables.keys.contains(where: { $0.equalsIgnoringCase(c.name.name) }) {
+            for column in c.columns { checkAutomaticNames(of: column, table: c.name.name, existing: nil) }
+        }
         for constraint in c.constraints {
             if case .unique(let n, _) = constraint.kind {
-                checkNewRelationName(n, kind: "constraint", code: CheckCode.constraintExists)
+                checkNewRelationName(n, kind: "constraint", code: .constraintExists)
             }
         }
         // Check columns and constraints against the table as created (self-references work).
@@ -168,7 +171,7 @@ public struct OpChecker: Sendable {
             if case .primaryKey = constraint.kind { primaryKeys.append(constraint.span) }
         }
         for span in primaryKeys.dropFirst() {
-            inner.error(CheckCode.multiplePrimaryKeys, "table `\(c.name.name)` has more than one primary key", at: span,
+            inner.error(.multiplePrimaryKeys, "table `\(c.name.name)` has more than one primary key", at: span,
                         notes: Self.note("first primary key here", primaryKeys[0]),
                         help: "use one table-level `primary key (a, b)` for a composite key")
         }
@@ -179,7 +182,7 @@ public struct OpChecker: Sendable {
     mutating func checkTableConstraint(_ constraint: TableConstraint, table: Table, names: inout [String: SourceSpan]) {
         func claim(_ n: Identifier) {
             if let first = names[n.name.lowercased()] {
-                error(CheckCode.constraintExists, "duplicate constraint `\(n.name)` in table `\(table.name)`", at: n.span,
+                error(.constraintExists, "duplicate constraint `\(n.name)` in table `\(table.name)`", at: n.span,
                       notes: Self.note("first defined here", first))
             } else {
                 names[n.name.lowercased()] = n.span
@@ -204,7 +207,7 @@ public struct OpChecker: Sendable {
         guard let t = table(d.name) else { return }
         for (other, fk) in foreignKeys(referencing: t.name) where other.name != t.name {
             do {
-                error(CheckCode.tableInUse, "cannot drop table `\(t.name)`: foreign key `\(fk.name)` on `\(other.name)` references it",
+                error(.tableInUse, "cannot drop table `\(t.name)`: foreign key `\(fk.name)` on `\(other.name)` references it",
                       at: d.name.span, notes: Self.note("foreign key `\(fk.name)` defined here", fk.definedAt),
                       help: "drop the constraint first: `drop constraint \(fk.name) on \(other.name)`")
                 return
@@ -214,7 +217,7 @@ public struct OpChecker: Sendable {
 
     mutating func checkRenameTable(_ r: RenameTable) {
         guard table(r.name) != nil else { return }
-        checkNewRelationName(r.newName, kind: "table", code: CheckCode.tableExists, allowing: r.name.name)
+        checkNewRelationName(r.newName, kind: "table", code: .tableExists, allowing: r.name.name)
     }
 }
 

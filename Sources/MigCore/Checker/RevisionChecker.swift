@@ -40,7 +40,7 @@ public enum RevisionChecker {
             let touched = scope(file.upgrade?.statements ?? [], block.statements, in: [before, after, down.schema])
             if upgradeClean, !down.diagnostics.hasErrors,
                let first = SchemaDiff.between(expected: before, actual: down.schema, tables: touched.tables, indexNames: touched.indexNames).first {
-                diagnostics.append(mismatch(first, at: block.span, file: file.path, code: CheckCode.downgradeMismatch, downgrade: block.statements))
+                diagnostics.append(mismatch(first, at: block.span, file: file.path, code: .downgradeMismatch, downgrade: block.statements))
             }
         case nil:
             revision.downgradeIsDerived = true
@@ -64,7 +64,7 @@ public enum RevisionChecker {
                     }
                     let touched = scope(file.upgrade?.statements ?? [], statements, in: [before, after, schema])
                     if verifyDerived, upgradeClean, let first = SchemaDiff.between(expected: before, actual: schema, tables: touched.tables, indexNames: touched.indexNames).first {
-                        diagnostics.append(mismatch(first, at: file.upgrade?.span ?? file.span, file: file.path, code: CheckCode.derivedDowngradeMismatch, downgrade: []))
+                        diagnostics.append(mismatch(first, at: file.upgrade?.span ?? file.span, file: file.path, code: .derivedDowngradeMismatch, downgrade: []))
                     }
                 } else {
                     revision.downgrade = sharedSteps(undoing: upgrade, with: Array(parts))
@@ -135,7 +135,7 @@ public enum RevisionChecker {
     /// "downgrade does not restore the schema: column `accounts.name` (added at 12:5) is still present",
     /// with notes at the object's definition and at the downgrade op that last
     /// touched its table (`downgrade` is empty for a derived one).
-    static func mismatch(_ d: SchemaDifference, at span: SourceSpan, file: String, code: String, downgrade: [Statement]) -> Diagnostic {
+    static func mismatch(_ d: SchemaDifference, at span: SourceSpan, file: String, code: DiagnosticCode, downgrade: [Statement]) -> Diagnostic {
         func at(_ s: SourceSpan?) -> String {
             guard let s, !s.isSynthesized else { return "" }
             return s.file == file ? " (\(verb(d)) at \(s.start.line):\(s.start.column))" : " (\(verb(d)) at \(s))"
@@ -156,7 +156,7 @@ public enum RevisionChecker {
         if d.kind != .unexpected, let last = downgrade.last(where: { $0.operation.tableNames.contains(d.table) }) {
             notes.append(DiagnosticNote("the downgrade last changes table `\(d.table)` here", at: last.span))
         }
-        let derived = code == CheckCode.derivedDowngradeMismatch
+        let derived = code == DiagnosticCode.derivedDowngradeMismatch
         return .error("\(derived ? "derived downgrade" : "downgrade") does not restore the schema: \(phrase)", at: span, code: code, notes: notes,
                       help: derived ? "this is a migc bug; write the downgrade block by hand" : nil)
     }

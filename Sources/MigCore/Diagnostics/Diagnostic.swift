@@ -37,11 +37,12 @@ public struct FixIt: Hashable, Sendable {
 /// One finding of any phase. A diagnostic is data: phases produce them, only the CLI
 /// renders them (see `DiagnosticRenderer`).
 ///
-/// `code` is a stable identifier: `E0xx` for syntax errors, `E1xx`..`E3xx` for checker
-/// errors, `MIGxxx` for lints. Messages are lowercase and name the kind of object.
+/// `code` is a stable identifier from the registry (`DiagnosticRegistry`): `E0xx` for
+/// syntax errors, `E1xx`..`E3xx` for checker and graph errors, `MIGxxx` for lints and
+/// backend warnings. Messages are lowercase and name the kind of object.
 public struct Diagnostic: Hashable, Sendable {
     public var severity: Severity
-    public var code: String?
+    public var code: DiagnosticCode?
     public var message: String
     public var span: SourceSpan
     /// A short label printed after the caret line ("expected a type here").
@@ -52,7 +53,7 @@ public struct Diagnostic: Hashable, Sendable {
     public var fixIts: [FixIt]
 
     public init(
-        _ severity: Severity, _ message: String, at span: SourceSpan, code: String? = nil,
+        _ severity: Severity, _ message: String, at span: SourceSpan, code: DiagnosticCode? = nil,
         label: String? = nil, notes: [DiagnosticNote] = [], help: String? = nil,
         fixIts: [FixIt] = []
     ) {
@@ -67,14 +68,14 @@ public struct Diagnostic: Hashable, Sendable {
     }
 
     public static func error(
-        _ message: String, at span: SourceSpan, code: String? = nil, label: String? = nil,
+        _ message: String, at span: SourceSpan, code: DiagnosticCode? = nil, label: String? = nil,
         notes: [DiagnosticNote] = [], help: String? = nil, fixIts: [FixIt] = []
     ) -> Diagnostic {
         Diagnostic(.error, message, at: span, code: code, label: label, notes: notes, help: help, fixIts: fixIts)
     }
 
     public static func warning(
-        _ message: String, at span: SourceSpan, code: String? = nil, label: String? = nil,
+        _ message: String, at span: SourceSpan, code: DiagnosticCode? = nil, label: String? = nil,
         notes: [DiagnosticNote] = [], help: String? = nil, fixIts: [FixIt] = []
     ) -> Diagnostic {
         Diagnostic(.warning, message, at: span, code: code, label: label, notes: notes, help: help, fixIts: fixIts)

@@ -1,6 +1,6 @@
 /// Renders diagnostics as swiftc/rustc do:
 ///
-///     migrations/a.mig:3:7: error: unknown type `varchr` [E012]
+///     migrations/a.mig:3:7: error: unknown type `varchr` [E057]
 ///       |
 ///     3 |   name varchr(20)
 ///       |        ^~~~~~ expected a type
@@ -22,7 +22,7 @@ public struct DiagnosticRenderer: Sendable {
     }
 
     public func render(_ d: Diagnostic) -> String {
-        var out = header(location(d.span), d.severity, d.message, code: d.code)
+        var out = header(location(d.span), d.severity, d.message, code: d.code?.rawValue)
         out += snippet(d.span, label: d.label, severity: d.severity)
         for note in d.notes {
             if let span = note.span, !span.isSynthesized {

@@ -1,84 +1,77 @@
-// The graph phase's diagnostics, in one catalogue so codes and wording stay stable.
-//
-//   E300 file has no `revision` line        E306 revision names itself
-//   E301 revision id is not [a-z0-9_]+      E307 cycle
-//   E302 duplicate revision id              E308 label on two revisions
-//   E303 unknown parent                     E309 label equal to a revision id
-//   E304 unknown dependency                 E310 reserved label name
-//   E305 name listed twice in one line      E311 migrations directory missing
-//                                           E312 file cannot be read (ProjectLoader)
+// The graph phase's diagnostics, in one catalogue so wording stays stable (the codes
+// and their explanations are in the registry, Diagnostics/DiagnosticCodes.swift).
 
 enum GraphDiagnostics {
     static func missingRevision(path: String, at span: SourceSpan) -> Diagnostic {
         .error(
-            "file has no `revision` line", at: span, code: "E300",
+            "file has no `revision` line", at: span, code: .noRevisionLine,
             help: "start the file with `revision ID`, e.g. `revision \(exampleID(path))`")
     }
 
     static func invalidID(_ id: Identifier) -> Diagnostic {
         let fixed = String(id.name.lowercased().map { isIDCharacter($0) ? $0 : "_" })
         return .error(
-            "revision id `\(id.name)` is not valid", at: id.span, code: "E301",
+            "revision id `\(id.name)` is not valid", at: id.span, code: .badRevisionID,
             label: "ids use only a-z, 0-9 and _",
             help: fixed.isEmpty ? nil : "did you mean `\(fixed)`?")
     }
 
     static func duplicateID(_ id: Identifier, first: Identifier) -> Diagnostic {
         .error(
-            "revision `\(id.name)` is defined twice", at: id.span, code: "E302",
+            "revision `\(id.name)` is defined twice", at: id.span, code: .duplicateRevisionID,
             label: "second definition", notes: [DiagnosticNote("first defined here", at: first.span)],
             help: "give one of them a new id (`migc new` makes unique ids)")
     }
 
     static func unknownParent(_ name: Identifier, of id: String, suggestion: String?) -> Diagnostic {
         .error(
-            "parent revision `\(name.name)` of `\(id)` does not exist", at: name.span, code: "E303",
+            "parent revision `\(name.name)` of `\(id)` does not exist", at: name.span, code: .unknownParent,
             label: "no revision has this id", help: suggestion.map { "did you mean `\($0)`?" })
     }
 
     static func unknownDependency(_ name: Identifier, of id: String, suggestion: String?) -> Diagnostic {
         .error(
-            "dependency `\(name.name)` of `\(id)` does not exist", at: name.span, code: "E304",
+            "dependency `\(name.name)` of `\(id)` does not exist", at: name.span, code: .unknownDependency,
             label: "no revision or label has this name", help: suggestion.map { "did you mean `\($0)`?" })
     }
 
     static func listedTwice(_ name: Identifier, kind: String, first: Identifier) -> Diagnostic {
         .error(
-            "\(kind) `\(name.name)` is listed twice", at: name.span, code: "E305",
+            "\(kind) `\(name.name)` is listed twice", at: name.span, code: .listedTwice,
             label: "listed again here", notes: [DiagnosticNote("first listed here", at: first.span)])
     }
 
     static func selfReference(_ name: Identifier, kind: String) -> Diagnostic {
         .error(
-            "revision `\(name.name)` names itself as a \(kind)", at: name.span, code: "E306",
+            "revision `\(name.name)` names itself as a \(kind)", at: name.span, code: .selfReference,
             label: "a revision cannot follow itself")
     }
 
     static func cycle(_ path: [String], at span: SourceSpan, notes: [DiagnosticNote]) -> Diagnostic {
         .error(
             "revisions form a cycle: " + path.map { "`\($0)`" }.joined(separator: " -> "), at: span,
-            code: "E307", label: "this edge closes the cycle", notes: notes,
+            code: .revisionCycle, label: "this edge closes the cycle", notes: notes,
             help: "a revision must come after its parents; remove one of these edges")
     }
 
     static func labelTwice(_ label: Identifier, owner: String, first: Identifier, firstOwner: String) -> Diagnostic {
         .error(
             "label `\(label.name)` is used by two revisions, `\(firstOwner)` and `\(owner)`", at: label.span,
-            code: "E308", label: "second use",
+            code: .labelOnTwoRevisions, label: "second use",
             notes: [DiagnosticNote("label `\(label.name)` first used by `\(firstOwner)` here", at: first.span)],
             help: "a label names one branch; rename one of them")
     }
 
     static func labelIsID(_ label: Identifier, revision: Identifier) -> Diagnostic {
         .error(
-            "label `\(label.name)` is also a revision id", at: label.span, code: "E309",
+            "label `\(label.name)` is also a revision id", at: label.span, code: .labelIsRevisionID,
             label: "ambiguous in `migc upgrade \(label.name)`",
             notes: [DiagnosticNote("revision `\(revision.name)` defined here", at: revision.span)])
     }
 
     static func reservedLabel(_ label: Identifier) -> Diagnostic {
         .error(
-            "label `\(label.name)` is reserved", at: label.span, code: "E310",
+            "label `\(label.name)` is reserved", at: label.span, code: .reservedLabel,
             label: "`head`, `heads`, `base` and `current` are revision specifiers")
     }
 

@@ -8,8 +8,6 @@
 
 /// One revision to apply or undo, and the version-table change that goes with it.
 public struct MigrationStep: Hashable, Sendable {
-    public enum Direction: String, Hashable, Sendable { case up, down }
-
     public var revision: String
     public var direction: Direction
     /// Rows to delete from / insert into the version table, sorted.

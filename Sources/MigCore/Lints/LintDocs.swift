@@ -5,21 +5,17 @@ public enum LintDocs {
     public static func markdown() -> String {
         var out = preamble
         out += "| code | title |\n|---|---|\n"
-        for d in LintRegistry.descriptions { out += "| [\(d.code)](#\(d.code.lowercased())) | \(d.title) |\n" }
+        for d in LintRegistry.descriptions { out += "| [\(d.code)](#\(d.code.anchor)) | \(d.title) |\n" }
         for d in LintRegistry.descriptions {
             out += "\n## \(d.code)\n\n**\(d.title)** (default: \(d.defaultSeverity.rawValue))\n\n\(d.rationale)\n"
             for (i, example) in d.triggering.enumerated() {
-                out += "\n" + (d.triggering.count > 1 ? "Triggers (\(i + 1)):" : "Triggers:") + "\n\n" + render(example)
+                out += "\n" + (d.triggering.count > 1 ? "Triggers (\(i + 1)):" : "Triggers:") + "\n\n" + DiagnosticDocs.render(example)
             }
             for (i, example) in d.nonTriggering.enumerated() {
-                out += "\n" + (d.nonTriggering.count > 1 ? "Fixed (\(i + 1)):" : "Fixed:") + "\n\n" + render(example)
+                out += "\n" + (d.nonTriggering.count > 1 ? "Fixed (\(i + 1)):" : "Fixed:") + "\n\n" + DiagnosticDocs.render(example)
             }
         }
         return out + checkerSection
-    }
-
-    static func render(_ example: LintExample) -> String {
-        example.files.map { "```mig\n\($0)\n```\n" }.joined(separator: "\n")
     }
 
     static let preamble = """
@@ -45,35 +41,9 @@ public enum LintDocs {
 
         # Checker errors
 
-        These are errors, not lints: they cannot be silenced.
-
-        | code | meaning |
-        |---|---|
-        | E101 | a table (or another table/index-namespace object) with that name already exists; names that differ only by case collide (SQLite and MySQL fold case) |
-        | E102 | unknown table |
-        | E103 | duplicate or existing column (also: a column listed twice in an index) |
-        | E104 | unknown column (in an op, an index, a constraint, a check or an index predicate) |
-        | E105 | index name already used by an index, a table, or a primary-key/unique constraint (PostgreSQL keeps them in one namespace) |
-        | E106 | unknown index |
-        | E107 | constraint name already used on the table |
-        | E108 | unknown constraint |
-        | E109 | foreign key target is not the primary key, a unique constraint or a full unique index of the referenced table |
-        | E110 | foreign key column types differ (by family: integers, numerics, text, ...) |
-        | E111 | foreign key column count differs from the referenced column count |
-        | E112 | `autoincrement` on a non-integer column or one that is not the single-column primary key |
-        | E113 | more than one primary key |
-        | E114 | conflicting or repeated column modifiers (`null` and `not null`); files get the parser's E053/E054 first, E114 guards trees built by hand |
-        | E115 | default that cannot fit the column type (a string on an `int`, `null` on a not-null column, too long for a `varchar(n)`) |
-        | E116 | an alter that changes nothing (`set not null` on a not-null column, `drop default` with no default, same type): an error because its inverse would change the schema on the way down |
-        | E117 | drop of a column used by a multi-column index or constraint, or referenced by a foreign key |
-        | E118 | drop of the only column of a table |
-        | E119 | nullable primary-key column |
-        | E120 | drop of a primary key or unique constraint a foreign key depends on |
-        | E121 | drop of a table a foreign key references |
-        | E112 (drop) | also: dropping the primary key of an autoincrement column |
-        | E201 | the written `downgrade` does not restore the schema before the revision (the first difference is named) |
-        | E202 | the derived downgrade does not restore the schema (a migc bug; write the downgrade by hand) |
-        | E350 | a merge joins branches whose changes conflict (both add the same column, one drops what the other renamed, two roots create the same table) |
+        These are errors, not lints: they cannot be silenced. Every one of them (the
+        checker's E1xx, E2xx and E350, the parser's E0xx and the revision graph's E3xx) is
+        listed with an example and its fix in [diagnostics.md](diagnostics.md).
 
         ## Schema model decisions
 

@@ -21,7 +21,7 @@ public enum LintRegistry {
 
     public static var descriptions: [LintDescription] { all.map { $0.description } }
 
-    public static func rule(_ code: String) -> (any LintRule.Type)? {
+    public static func rule(_ code: DiagnosticCode) -> (any LintRule.Type)? {
         all.first { $0.description.code == code }
     }
 }

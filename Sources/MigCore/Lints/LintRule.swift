@@ -5,29 +5,27 @@
 // non-triggering one must not).
 
 /// One example: the revision files of a small project, oldest first.
-public struct LintExample: Sendable {
-    public var files: [String]
-    public init(_ files: String...) { self.files = files }
-}
+public typealias LintExample = DiagnosticExample
 
+/// A rule's documentation and tests. Its title and default severity are the
+/// registry's (`DiagnosticRegistry`), so each is written once.
 public struct LintDescription: Sendable {
-    public var code: String
-    public var title: String
+    public var code: DiagnosticCode
     public var rationale: String
     /// Projects that trigger the rule (the last file is the one it reports in).
     public var triggering: [LintExample]
     /// The same projects, fixed.
     public var nonTriggering: [LintExample]
-    public var defaultSeverity: Severity
 
-    public init(code: String, title: String, rationale: String, triggering: [LintExample], nonTriggering: [LintExample], defaultSeverity: Severity = .warning) {
+    public init(code: DiagnosticCode, rationale: String, triggering: [LintExample], nonTriggering: [LintExample]) {
         self.code = code
-        self.title = title
         self.rationale = rationale
         self.triggering = triggering
         self.nonTriggering = nonTriggering
-        self.defaultSeverity = defaultSeverity
     }
+
+    public var title: String { DiagnosticRegistry.entry(code)?.title ?? code.rawValue }
+    public var defaultSeverity: Severity { DiagnosticRegistry.entry(code)?.severity ?? .warning }
 }
 
 /// A warning and the statement it is about (whose `-- migc:allow` can silence it;
@@ -67,7 +65,7 @@ extension LintRule {
     public func check(_ revision: CheckedRevision, config: LintConfig) -> [LintFinding] { [] }
     public func check(graph: GraphFacts, config: LintConfig) -> [LintFinding] { [] }
 
-    var code: String { Self.description.code }
+    var code: DiagnosticCode { Self.description.code }
 
     /// A warning with this rule's code.
     func finding(_ message: String, at span: SourceSpan, statement: Statement?, notes: [DiagnosticNote] = [], help: String? = nil) -> LintFinding {
@@ -78,14 +76,14 @@ extension LintRule {
 /// Project-wide lint settings (the `[lint]` section of migc.toml).
 public struct LintConfig: Sendable, Hashable {
     /// Codes never reported.
-    public var disabled: Set<String>
+    public var disabled: Set<DiagnosticCode>
     /// Severity overrides by code (e.g. make MIG102 an error).
-    public var severities: [String: Severity]
+    public var severities: [DiagnosticCode: Severity]
     /// The target dialect ("sqlite", "postgres", "mysql"); nil = portable: every
     /// dialect-specific lint applies.
     public var dialect: String?
 
-    public init(disabled: Set<String> = [], severities: [String: Severity] = [:], dialect: String? = nil) {
+    public init(disabled: Set<DiagnosticCode> = [], severities: [DiagnosticCode: Severity] = [:], dialect: String? = nil) {
         self.disabled = disabled
         self.severities = severities
         self.dialect = dialect

@@ -6,15 +6,15 @@
 
 /// The `-- migc:allow` codes in a set of comments.
 public enum Allow {
-    public static func codes(in comments: [String]) -> [String] {
-        comments.flatMap { comment -> [String] in
+    public static func codes(in comments: [String]) -> [DiagnosticCode] {
+        comments.flatMap { comment -> [DiagnosticCode] in
             let text = comment.trimmed(" \t")
             guard text.hasPrefix("migc:allow") else { return [] }
             let rest = text.dropFirst("migc:allow".count)
             guard rest.isEmpty || rest.first == " " || rest.first == "\t" else { return [] }
             let words = rest.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" })
             // `- reason` ends the list.
-            return words.prefix { $0 != "-" }.map(String.init)
+            return words.prefix { $0 != "-" }.map { DiagnosticCode(String($0)) }
         }
     }
 
@@ -71,7 +71,7 @@ public struct Linter: Sendable {
         for path in Set(findings.map(\.diagnostic.span.file)).sorted() {
             let mine = findings.filter { $0.diagnostic.span.file == path }
             let allowed = Set(graph.files.values.first { $0.path == path }.map { Allow.codes(in: Allow.headerComments(of: $0)) } ?? [])
-            out += mine.filter { !allowed.contains($0.diagnostic.code ?? "") }.map(\.diagnostic).map(applySeverity)
+            out += mine.filter { $0.diagnostic.code.map { !allowed.contains($0) } ?? true }.map(\.diagnostic).map(applySeverity)
         }
         return out
     }
@@ -85,14 +85,14 @@ public struct Linter: Sendable {
     private func suppress(_ findings: [LintFinding], in file: MigFile, statements: [Statement]) -> [Diagnostic] {
         let known = Set(LintRegistry.all.map { $0.description.code })
         // Graph-level codes are honoured in headers by `lint(graph:)`: never "unused" here.
-        let graphCodes: Set<String> = ["MIG109", "MIG113"]
+        let graphCodes: Set<DiagnosticCode> = [.multipleHeads, .unusedLabel]
         var out: [Diagnostic] = []
         let headerCodes = Allow.codes(in: Allow.headerComments(of: file))
         var used: Set<String> = []  // "index:code", index -1 = header
         // By offset: one lookup per finding, not a scan (a revision of 3,000 ops has 3,000 findings).
         let byOffset = Dictionary(statements.enumerated().map { ($0.element.span.start.offset, $0.offset) }, uniquingKeysWith: { first, _ in first })
         for f in findings {
-            let code = f.diagnostic.code ?? ""
+            guard let code = f.diagnostic.code else { out.append(applySeverity(f.diagnostic)); continue }
             if let s = f.statement, let i = byOffset[s.span.start.offset], statements[i] == s,
                Allow.codes(in: Allow.comments(of: statements[i])).contains(code) {
                 used.insert("\(i):\(code)")
@@ -102,22 +102,22 @@ public struct Linter: Sendable {
             out.append(applySeverity(f.diagnostic))
         }
         let headerSpan = file.header.revision?.span ?? file.span
-        var sites: [(Int, [String], SourceSpan, Statement?)] = [(-1, headerCodes, headerSpan, nil)]
+        var sites: [(Int, [DiagnosticCode], SourceSpan, Statement?)] = [(-1, headerCodes, headerSpan, nil)]
         for (i, s) in statements.enumerated() { sites.append((i, Allow.codes(in: Allow.comments(of: s)), s.span, s)) }
         for (i, codes, span, _) in sites {
             for code in codes {
                 if !known.contains(code) {
-                    let help = Suggest.closest(to: code, in: known.sorted()).map { "did you mean `\($0)`?" }
-                    out += [report("MIG111", "unknown lint code `\(code)` in `-- migc:allow`", at: span, help: help)].compactMap { $0 }
+                    let help = Suggest.closest(to: code.rawValue, in: known.sorted().map(\.rawValue)).map { "did you mean `\($0)`?" }
+                    out += [report(.unknownAllowCode, "unknown lint code `\(code)` in `-- migc:allow`", at: span, help: help)].compactMap { $0 }
                 } else if !used.contains("\(i):\(code)"), !config.disabled.contains(code), !graphCodes.contains(code) {
-                    out += [report("MIG112", "`-- migc:allow \(code)` suppresses nothing here", at: span, help: "remove it")].compactMap { $0 }
+                    out += [report(.unusedAllow, "`-- migc:allow \(code)` suppresses nothing here", at: span, help: "remove it")].compactMap { $0 }
                 }
             }
         }
         return out
     }
 
-    private func report(_ code: String, _ message: String, at span: SourceSpan, help: String?) -> Diagnostic? {
+    private func report(_ code: DiagnosticCode, _ message: String, at span: SourceSpan, help: String?) -> Diagnostic? {
         config.disabled.contains(code) ? nil : applySeverity(.warning(message, at: span, code: code, help: help))
     }
 }

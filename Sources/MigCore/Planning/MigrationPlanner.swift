@@ -3,12 +3,6 @@
 // `migc upgrade` and `migc downgrade` all go through here, which is why a script
 // from `build` and `upgrade --sql` say the same thing the runner runs.
 
-extension MigFile {
-    /// SHA-256 of the revision's canonical text (`migc fmt` form), so reformatting a
-    /// file is not an edit but changing what it says is.
-    public var checksum: String { Checksum.sha256Hex(Printer.print(self)) }
-}
-
 /// A step that cannot be planned: undoing a revision that has no downgrade.
 public struct CannotDowngrade: Error, Sendable, Hashable {
     public var id: String
@@ -24,7 +18,7 @@ public struct CannotDowngrade: Error, Sendable, Hashable {
         let why = declared ? "it says `downgrade irreversible`" : "a `sql` block has no `reverse` and no downgrade block is written"
         let fallback = headerSpan ?? SourceSpan(file: path, start: SourceSpan.synthesized.start, end: SourceSpan.synthesized.end)
         var diagnostic = Diagnostic.error(
-            "cannot \(action) past revision \(id): \(why)", at: statementSpan ?? fallback, code: "MIG101", help: help)
+            "cannot \(action) past revision \(id): \(why)", at: statementSpan ?? fallback, code: .irreversibleRevision, help: help)
         if statementSpan == nil, headerSpan != nil { diagnostic.label = "irreversible" }
         return diagnostic
     }
@@ -144,7 +138,7 @@ extension ScriptBuilder {
     /// The error diagnostics of the revisions it folds go to `errors`: a caller
     /// that finds any writes nothing.
     public static func build(
-        _ steps: [MigrationStep], in graph: RevisionGraph, direction: ScriptDirection, dialect: Dialect, createVersionTables: Bool,
+        _ steps: [MigrationStep], in graph: RevisionGraph, direction: Direction, dialect: Dialect, createVersionTables: Bool,
         errors: inout [Diagnostic]
     ) throws(CannotDowngrade) -> BuiltScript {
         let sections = try MigrationPlanner.render(steps, in: graph, errors: &errors) { section($0, direction: direction, dialect: dialect) }

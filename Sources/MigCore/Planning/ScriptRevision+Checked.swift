@@ -14,6 +14,6 @@ extension ScriptRevision {
         self.init(
             id: revision.id, message: revision.file.header.message?.value ?? "", sourcePath: revision.file.path,
             transactional: !revision.file.header.runsOutsideTransaction, checksum: checksum, steps: steps,
-            headsRemoved: step.removedHeads, headsAdded: step.addedHeads)
+            removedHeads: step.removedHeads, addedHeads: step.addedHeads)
     }
 }

@@ -9,7 +9,7 @@ extension LoadedProject {
         let filesWithErrors = Set(parseErrors.map(\.span.file))
         let spots = Set(parseErrors.filter { !$0.span.isSynthesized }.map { "\($0.span.file):\($0.span.start.offset)" })
         let kept = graphDiagnostics.filter { d in
-            if d.code == "E300" { return !filesWithErrors.contains(d.span.file) }
+            if d.code == .noRevisionLine { return !filesWithErrors.contains(d.span.file) }
             return d.span.isSynthesized || !spots.contains("\(d.span.file):\(d.span.start.offset)")
         }
         return (graph, diagnostics + kept)

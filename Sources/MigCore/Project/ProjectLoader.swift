@@ -69,7 +69,7 @@ public enum ProjectLoader {
     }
 
     static func unreadable(_ path: String) -> Diagnostic {
-        .error("cannot read file `\(path)`", at: .file(path), code: "E312")
+        .error("cannot read file `\(path)`", at: .file(path), code: .unreadableFile)
     }
 
     /// The paths of the `.mig` files under `directory`, as `directory/relative/path`,
@@ -94,13 +94,13 @@ public enum ProjectLoader {
             switch self {
             case let .missing(path):
                 .error(
-                    "migrations directory `\(path)` does not exist", at: .file(path), code: "E311",
+                    "migrations directory `\(path)` does not exist", at: .file(path), code: .migrationsDirectoryUnreadable,
                     help: "run `migc init`, or point at the directory with `--dir` or `dir` in migc.toml")
             case let .notADirectory(path):
-                .error("`\(path)` is not a directory", at: .file(path), code: "E311",
+                .error("`\(path)` is not a directory", at: .file(path), code: .migrationsDirectoryUnreadable,
                        help: "`--dir` names the folder that holds the .mig files")
             case let .unreadable(path):
-                .error("cannot read directory `\(path)`", at: .file(path), code: "E311",
+                .error("cannot read directory `\(path)`", at: .file(path), code: .migrationsDirectoryUnreadable,
                        help: "check its permissions: every folder under the migrations directory is read")
             }
         }

@@ -1,7 +1,7 @@
-/// The catalogue of syntax errors: one case per mistake, each with a stable code
-/// (`E001`..`E099`) and its message. Call sites add spans, notes and help.
+/// The catalogue of syntax errors: one case per mistake, each with its stable code
+/// (`E0xx`, from the registry) and its message. Call sites add spans, notes and help.
 enum SyntaxError: Sendable {
-    // Lexical (E001-E009)
+    // Lexical
     case invalidUTF8(UInt8)
     case unexpectedCharacter(String)
     case unterminatedString
@@ -10,7 +10,7 @@ enum SyntaxError: Sendable {
     case unknownEscape(String)
     case emptyQuotedName
     case singleQuotedString
-    // Header (E010-E019)
+    // Header
     case missingRevision
     case missingMessage
     case duplicateHeaderLine(String)
@@ -21,7 +21,7 @@ enum SyntaxError: Sendable {
     case invalidTimestamp(String)
     case expectedOff(found: String)
     case headerAfterBlocks(String)
-    // Blocks (E020-E029)
+    // Blocks
     case expectedBlockBrace(String, found: String)
     case unterminatedBlock(String)
     case duplicateBlock(String)
@@ -31,7 +31,7 @@ enum SyntaxError: Sendable {
     case emptyMessage
     case operationOutsideBlock(String)
     case unexpectedClosingBrace
-    // Operations (E030-E051)
+    // Operations
     case unknownOperation(String)
     case expectedAfterCreate(found: String)
     case expectedAfterDrop(found: String)
@@ -54,7 +54,7 @@ enum SyntaxError: Sendable {
     case duplicateIndexClause(String)
     case expectedAfterDropNot(found: String)
     case expectedKey(after: String, found: String)
-    // Tables and columns (E052-E069)
+    // Tables and columns
     case expectedTableBody(found: String)
     case duplicateModifier(String)
     case conflictingNullability
@@ -73,7 +73,7 @@ enum SyntaxError: Sendable {
     case expectedReferences(found: String)
     case emptyCustomType
     case unterminatedTableBody(String)
-    // Expressions (E070-E079)
+    // Expressions
     case expectedExpression(found: String)
     case nestedTooDeeply
     case expectedIsNull(found: String)
@@ -83,92 +83,92 @@ enum SyntaxError: Sendable {
     case expectedArgumentsEnd(found: String)
     case expectedParenthesizedExpression(after: String, found: String)
     case expectedAction(found: String)
-    // Values (E086-E089)
+    // Values
     case integerTooLarge(String)
     case scaleExceedsPrecision(scale: Int, precision: Int)
     case zeroLength(type: String, what: String)
 
-    var code: String {
+    var code: DiagnosticCode {
         switch self {
-        case .invalidUTF8: "E001"
-        case .unexpectedCharacter: "E002"
-        case .unterminatedString: "E003"
-        case .unterminatedTripleString: "E004"
-        case .unterminatedQuotedName: "E005"
-        case .unknownEscape: "E006"
-        case .emptyQuotedName: "E007"
-        case .singleQuotedString: "E008"
-        case .missingRevision: "E010"
-        case .missingMessage: "E011"
-        case .duplicateHeaderLine: "E012"
-        case .unknownHeaderLine: "E013"
-        case .invalidRevisionID: "E014"
-        case .expectedRevisionID: "E015"
-        case .expectedMessage: "E016"
-        case .invalidTimestamp: "E017"
-        case .expectedOff: "E018"
-        case .headerAfterBlocks: "E019"
-        case .expectedBlockBrace: "E020"
-        case .unterminatedBlock: "E021"
-        case .duplicateBlock: "E022"
-        case .expectedDowngradeBody: "E023"
-        case .unexpectedAtTopLevel: "E024"
-        case .expectedLabelName: "E025"
-        case .emptyMessage: "E026"
-        case .operationOutsideBlock: "E027"
-        case .unexpectedClosingBrace: "E028"
-        case .unknownOperation: "E030"
-        case .expectedAfterCreate: "E031"
-        case .expectedAfterDrop: "E032"
-        case .expectedAfterRename: "E033"
-        case .expectedAfterAdd: "E034"
-        case .expectedAfterAlter: "E035"
-        case .expectedName: "E036"
-        case .expectedQualifiedColumn: "E037"
-        case .expectedTo: "E038"
-        case .expectedStatementEnd: "E039"
-        case .expectedAlterChange: "E040"
-        case .expectedAfterSet: "E041"
-        case .expectedOn: "E042"
-        case .expectedColumnList: "E043"
-        case .emptyColumnList: "E044"
-        case .expectedClosingParen: "E045"
-        case .expectedSQLText: "E046"
-        case .unknownDialect: "E047"
-        case .expectedReverseText: "E048"
-        case .duplicateIndexClause: "E049"
-        case .expectedAfterDropNot: "E050"
-        case .expectedKey: "E051"
-        case .expectedTableBody: "E052"
-        case .duplicateModifier: "E053"
-        case .conflictingNullability: "E054"
-        case .unknownModifier: "E055"
-        case .expectedNull: "E056"
-        case .unknownType: "E057"
-        case .expectedType: "E058"
-        case .expectedInteger: "E059"
-        case .missingTypeArgument: "E060"
-        case .tooManyTypeArguments: "E061"
-        case .unknownAction: "E062"
-        case .expectedDeleteOrUpdate: "E063"
-        case .duplicateAction: "E064"
-        case .missingConstraintName: "E065"
-        case .expectedItemEnd: "E066"
-        case .expectedReferences: "E067"
-        case .emptyCustomType: "E068"
-        case .unterminatedTableBody: "E069"
-        case .expectedExpression: "E070"
-        case .nestedTooDeeply: "E071"
-        case .expectedIsNull: "E072"
-        case .expectedBetweenAnd: "E073"
-        case .expectedInList: "E074"
-        case .emptyInList: "E075"
-        case .expectedArgumentsEnd: "E076"
-        case .expectedParenthesizedExpression: "E077"
-        case .expectedAction: "E078"
-        case .integerTooLarge: "E086"
-        case .scaleExceedsPrecision: "E087"
-        case .zeroLength: "E088"
+        case .invalidUTF8: .invalidUTF8
+        case .unexpectedCharacter: .unexpectedCharacter
+        case .unterminatedString: .unterminatedString
+        case .unterminatedTripleString: .unterminatedTripleString
+        case .unterminatedQuotedName: .unterminatedQuotedName
+        case .unknownEscape: .unknownEscape
+        case .emptyQuotedName: .emptyQuotedName
+        case .singleQuotedString: .singleQuotedString
+        case .missingRevision: .missingRevision
+        case .missingMessage: .missingMessage
+        case .duplicateHeaderLine: .duplicateHeaderLine
+        case .unknownHeaderLine: .unknownHeaderLine
+        case .invalidRevisionID: .invalidRevisionID
+        case .expectedRevisionID: .expectedRevisionID
+        case .expectedMessage: .expectedMessage
+        case .invalidTimestamp: .invalidTimestamp
+        case .expectedOff: .expectedOff
+        case .headerAfterBlocks: .headerAfterBlocks
+        case .expectedBlockBrace: .expectedBlockBrace
+        case .unterminatedBlock: .unterminatedBlock
+        case .duplicateBlock: .duplicateBlock
+        case .expectedDowngradeBody: .expectedDowngradeBody
+        case .unexpectedAtTopLevel: .unexpectedAtTopLevel
+        case .expectedLabelName: .expectedLabelName
+        case .emptyMessage: .emptyMessage
+        case .operationOutsideBlock: .operationOutsideBlock
+        case .unexpectedClosingBrace: .unexpectedClosingBrace
+        case .unknownOperation: .unknownOperation
+        case .expectedAfterCreate: .expectedAfterCreate
+        case .expectedAfterDrop: .expectedAfterDrop
+        case .expectedAfterRename: .expectedAfterRename
+        case .expectedAfterAdd: .expectedAfterAdd
+        case .expectedAfterAlter: .expectedAfterAlter
+        case .expectedName: .expectedName
+        case .expectedQualifiedColumn: .expectedQualifiedColumn
+        case .expectedTo: .expectedTo
+        case .expectedStatementEnd: .expectedStatementEnd
+        case .expectedAlterChange: .expectedAlterChange
+        case .expectedAfterSet: .expectedAfterSet
+        case .expectedOn: .expectedOn
+        case .expectedColumnList: .expectedColumnList
+        case .emptyColumnList: .emptyColumnList
+        case .expectedClosingParen: .expectedClosingParen
+        case .expectedSQLText: .expectedSQLText
+        case .unknownDialect: .unknownDialect
+        case .expectedReverseText: .expectedReverseText
+        case .duplicateIndexClause: .duplicateIndexClause
+        case .expectedAfterDropNot: .expectedAfterDropNot
+        case .expectedKey: .expectedKey
+        case .expectedTableBody: .expectedTableBody
+        case .duplicateModifier: .duplicateModifier
+        case .conflictingNullability: .conflictingNullability
+        case .unknownModifier: .unknownModifier
+        case .expectedNull: .expectedNull
+        case .unknownType: .unknownType
+        case .expectedType: .expectedType
+        case .expectedInteger: .expectedInteger
+        case .missingTypeArgument: .missingTypeArgument
+        case .tooManyTypeArguments: .tooManyTypeArguments
+        case .unknownAction: .unknownAction
+        case .expectedDeleteOrUpdate: .expectedDeleteOrUpdate
+        case .duplicateAction: .duplicateAction
+        case .missingConstraintName: .missingConstraintName
+        case .expectedItemEnd: .expectedItemEnd
+        case .expectedReferences: .expectedReferences
+        case .emptyCustomType: .emptyCustomType
+        case .unterminatedTableBody: .unterminatedTableBody
+        case .expectedExpression: .expectedExpression
+        case .nestedTooDeeply: .nestedTooDeeply
+        case .expectedIsNull: .expectedIsNull
+        case .expectedBetweenAnd: .expectedBetweenAnd
+        case .expectedInList: .expectedInList
+        case .emptyInList: .emptyInList
+        case .expectedArgumentsEnd: .expectedArgumentsEnd
+        case .expectedParenthesizedExpression: .expectedParenthesizedExpression
+        case .expectedAction: .expectedAction
+        case .integerTooLarge: .integerTooLarge
+        case .scaleExceedsPrecision: .scaleExceedsPrecision
+        case .zeroLength: .zeroLength
         }
     }
 

@@ -3,8 +3,6 @@ import MigCore
 /// One unit the runner applies atomically: a revision up or down, or (for a fresh
 /// database) the folded schema of many revisions at once.
 public struct PlannedRevision: Sendable {
-    public enum Direction: String, Sendable { case up, down }
-
     /// The revision id (or, for a fold, the last revision of the fold).
     public var id: String
     public var message: String
@@ -58,7 +56,7 @@ public struct RunReport: Sendable {
     public struct Applied: Sendable {
         public var id: String
         public var message: String
-        public var direction: PlannedRevision.Direction
+        public var direction: Direction
         public var durationMs: Int
         /// How many revisions the unit covered (more than one for a fold).
         public var revisions: Int
@@ -73,7 +71,7 @@ public struct RunReport: Sendable {
 public struct RunFailure: Error, Sendable, CustomStringConvertible {
     public var revision: String
     public var message: String
-    public var direction: PlannedRevision.Direction
+    public var direction: Direction
     /// The statement that failed, with its `.mig` origin when it has one.
     public var statement: SQLStatement?
     public var error: DatabaseError
@@ -108,7 +106,7 @@ extension PlannedRevision {
         self.init(
             id: revision.id, message: revision.message, direction: direction,
             statements: dialect.backend.render(steps: revision.steps, transactional: revision.transactional),
-            transactional: revision.transactional, removedHeads: revision.headsRemoved, addedHeads: revision.headsAdded,
+            transactional: revision.transactional, removedHeads: revision.removedHeads, addedHeads: revision.addedHeads,
             history: [(revision.id, revision.checksum)], note: note)
     }
 

@@ -210,7 +210,7 @@ public final class MigrationRunner {
         do {
             try store.moveHeads(removing: unit.removedHeads, adding: unit.addedHeads)
             let duration = Self.milliseconds(since: started)
-            try store.record(unit.history, unit.direction == .up ? .up : .down, durationMs: duration, note: unit.note)
+            try store.record(unit.history, HistoryEvent(unit.direction), durationMs: duration, note: unit.note)
         } catch {
             throw StatementFailure(statement: SQLStatement("-- migc version table"), error: error)
         }

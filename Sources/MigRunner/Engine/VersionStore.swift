@@ -78,18 +78,18 @@ public struct VersionStore {
         for id in adding { try driver.execute(VersionTableSQL.insertHead(id, dialect: dialect).text) }
     }
 
-    func record(_ revision: String, _ direction: VersionTableSQL.Direction, checksum: String?, durationMs: Int?, note: String?) throws(DatabaseError) {
+    func record(_ revision: String, _ direction: HistoryEvent, checksum: String?, durationMs: Int?, note: String?) throws(DatabaseError) {
         try record([(revision, checksum)], direction, durationMs: durationMs, note: note)
     }
 
     /// History rows for several revisions, in chunks of 500 rows per INSERT.
-    func record(_ revisions: [(revision: String, checksum: String?)], _ direction: VersionTableSQL.Direction, durationMs: Int?, note: String?) throws(DatabaseError) {
+    func record(_ revisions: [(revision: String, checksum: String?)], _ direction: HistoryEvent, durationMs: Int?, note: String?) throws(DatabaseError) {
         let now = Self.now()
         var start = 0
         while start < revisions.count {
             let chunk = revisions[start..<min(start + 500, revisions.count)]
             let rows = chunk.map {
-                VersionTableSQL.HistoryRow(revision: $0.revision, direction: direction, checksum: $0.checksum, appliedAt: .value(now), durationMs: durationMs, note: note)
+                VersionTableSQL.HistoryRow(revision: $0.revision, event: direction, checksum: $0.checksum, appliedAt: .value(now), durationMs: durationMs, note: note)
             }
             try driver.execute(VersionTableSQL.insertHistory(rows, dialect: dialect).text)
             start += 500

@@ -14,6 +14,14 @@ public enum Introspector {
         case .mysql: throw DatabaseError(message: "the runner cannot introspect mysql")
         }
     }
+
+    /// `expected` with its pass-through types spelled as this database spells them
+    /// (PostgreSQL: through `format_type`), so equal types compare equal.
+    public static func canonicalTypes(_ expected: Schema, for driver: any DatabaseDriver) throws(DatabaseError) -> Schema {
+        guard driver.dialect == .postgres else { return expected }
+        var names = PostgresTypeNames(driver: driver)
+        return try names.canonical(expected)
+    }
 }
 
 extension ReferentialAction {

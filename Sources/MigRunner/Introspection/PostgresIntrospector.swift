@@ -79,7 +79,11 @@ struct PostgresIntrospector {
     static let tablesSQL = """
         SELECT c.relname FROM pg_catalog.pg_class c
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-        WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') ORDER BY c.relname
+        WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p')
+          -- tables an extension owns (PostGIS's spatial_ref_sys) are the extension's
+          AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
+                          WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objid = c.oid AND d.deptype = 'e')
+        ORDER BY c.relname
         """
 
     static let columnsSQL = """

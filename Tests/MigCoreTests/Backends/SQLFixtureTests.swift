@@ -21,10 +21,10 @@ import Testing
     func goldenScripts(_ name: String) throws {
         let history = try FixtureHistory(Golden.fixtures.appendingPathComponent("sql/\(name)"))
         for dialect in Dialect.allCases {
-            let up = history.script(history.upgrade, .upgrade, dialect, fromBase: true)
-            let down = history.script(history.downgrade, .downgrade, dialect, fromBase: false)
+            let up = history.script(history.upgrade, .up, dialect, fromBase: true)
+            let down = history.script(history.downgrade, .down, dialect, fromBase: false)
             Golden.check(up.text + down.text, against: history.directory, suffix: ".\(dialect.rawValue).sql")
-            if dialect == .mysql { #expect(up.diagnostics.contains { $0.code == BackendWarning.mysqlNotTransactional }) }
+            if dialect == .mysql { #expect(up.diagnostics.contains { $0.code == DiagnosticCode.mysqlNotTransactional }) }
         }
     }
 
@@ -38,16 +38,16 @@ import Testing
         // A sentinel the hostile names and defaults try to drop.
         try shell.run("CREATE TABLE x (id INTEGER); INSERT INTO x VALUES (1);")
         let setup = Array(history.upgrade.dropLast())
-        if !setup.isEmpty { try shell.run(history.script(setup, .upgrade, .sqlite, fromBase: true).text) }
+        if !setup.isEmpty { try shell.run(history.script(setup, .up, .sqlite, fromBase: true).text) }
         let tables = history.schema(after: setup.count).tables.keys.sorted()
         let before = try tables.map { try shell.count($0) }
-        try shell.run(history.script(Array(history.upgrade.suffix(1)), .upgrade, .sqlite, fromBase: setup.isEmpty).text)
+        try shell.run(history.script(Array(history.upgrade.suffix(1)), .up, .sqlite, fromBase: setup.isEmpty).text)
         let final = history.schema(after: history.upgrade.count)
         for (table, rows) in zip(tables, before) where final.tables[table] != nil {
             #expect(try shell.count(table) == rows, "rows of `\(table)` after the last revision")
         }
         #expect(try shell.query("SELECT revision FROM migc_version") == history.heads)
-        try shell.run(history.script(history.downgrade, .downgrade, .sqlite, fromBase: false).text)
+        try shell.run(history.script(history.downgrade, .down, .sqlite, fromBase: false).text)
         #expect(try shell.query("SELECT count(*) FROM migc_version") == ["0"])
         #expect(try shell.count("x") == 1, "the sentinel table survived")
         let left = try shell.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'migc_%' AND name NOT IN ('sqlite_sequence', 'x')")
@@ -88,7 +88,7 @@ struct FixtureHistory {
         count == 0 ? .empty : Checker.schema(at: [upgrade[count - 1].id], in: graph)
     }
 
-    func script(_ revisions: [ScriptRevision], _ direction: ScriptDirection, _ dialect: Dialect, fromBase: Bool) -> BuiltScript {
+    func script(_ revisions: [ScriptRevision], _ direction: Direction, _ dialect: Dialect, fromBase: Bool) -> BuiltScript {
         ScriptBuilder.build(revisions, direction: direction, dialect: dialect, createVersionTables: fromBase)
     }
 }

@@ -43,7 +43,7 @@ enum CheckHarness {
             diagnostics += result.diagnostics
         }
         let (graph, graphDiagnostics) = RevisionGraph.build(files)
-        let report = Checker.check(graph, options: CheckOptions(lint: lint, verifyDerivedDowngrades: true))
+        let report = Project.check(graph, lint: lint, options: CheckOptions(verifyDerivedDowngrades: true))
         return Outcome(sources: sources, graph: graph, diagnostics: diagnostics + graphDiagnostics + report.diagnostics)
     }
 }

@@ -39,7 +39,7 @@ import Testing
                 let short = MigFile(path: "r.mig", header: RevisionHeader(), upgrade: Block(statements: statements), downgrade: .block(Block(statements: Array(derived.dropLast()))), span: .synthesized)
                 let (_, shortDiagnostics) = RevisionChecker.check(id: "s\(revision)", file: short, before: schema)
                 let full = SchemaDiff.between(expected: schema, actual: after.applying(Array(derived.dropLast())))
-                #expect(shortDiagnostics.contains { $0.code == CheckCode.downgradeMismatch } == !full.isEmpty || shortDiagnostics.contains { $0.severity == .error && $0.code != CheckCode.downgradeMismatch })
+                #expect(shortDiagnostics.contains { $0.code == DiagnosticCode.downgradeMismatch } == !full.isEmpty || shortDiagnostics.contains { $0.severity == .error && $0.code != DiagnosticCode.downgradeMismatch })
             }
             schema = after
         }

@@ -4,7 +4,7 @@ import Testing
 /// Each graph error by its code, on hand-built headers (the golden tests under
 /// Fixtures/graph/err check the full rendering from real files).
 @Suite struct GraphErrorTests {
-    private func codes(_ diags: [Diagnostic]) -> [String] { diags.compactMap(\.code) }
+    private func codes(_ diags: [Diagnostic]) -> [DiagnosticCode] { diags.compactMap(\.code) }
 
     @Test func missingRevisionLine() {
         let (g, diags) = RevisionGraph.build([revision("a"), revision(nil, parents: ["a"], path: "x.mig")])

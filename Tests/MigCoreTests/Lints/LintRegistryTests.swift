@@ -9,7 +9,7 @@ import Testing
 
     /// Note-level rules (MIG114: every `create table` has a derived downgrade that
     /// drops it) fire on most examples; each is tested by its own examples only.
-    static func config(for code: String) -> LintConfig {
+    static func config(for code: DiagnosticCode) -> LintConfig {
         LintConfig(disabled: Set(LintRegistry.descriptions.filter { $0.defaultSeverity == .note && $0.code != code }.map(\.code)))
     }
 
@@ -21,13 +21,13 @@ import Testing
     @Test func codesAreUniqueAndWellFormed() {
         #expect(Set(Self.codes).count == Self.codes.count)
         for code in Self.codes {
-            #expect(code.count == 6 && code.hasPrefix("MIG") && Int(code.dropFirst(3)) != nil, "bad code \(code)")
+            #expect(code.rawValue.count == 6 && code.rawValue.hasPrefix("MIG") && Int(code.rawValue.dropFirst(3)) != nil, "bad code \(code)")
         }
         #expect(Self.codes == Self.codes.sorted())
     }
 
     @Test(arguments: codes)
-    func triggeringExamplesTriggerExactlyTheirCode(_ code: String) {
+    func triggeringExamplesTriggerExactlyTheirCode(_ code: DiagnosticCode) {
         let d = LintRegistry.rule(code)!.description
         #expect(!d.triggering.isEmpty)
         for example in d.triggering {
@@ -38,7 +38,7 @@ import Testing
     }
 
     @Test(arguments: codes)
-    func nonTriggeringExamplesAreClean(_ code: String) {
+    func nonTriggeringExamplesAreClean(_ code: DiagnosticCode) {
         let d = LintRegistry.rule(code)!.description
         #expect(!d.nonTriggering.isEmpty)
         for example in d.nonTriggering {
@@ -48,7 +48,7 @@ import Testing
     }
 
     @Test(arguments: codes)
-    func disablingACodeSilencesIt(_ code: String) {
+    func disablingACodeSilencesIt(_ code: DiagnosticCode) {
         for example in LintRegistry.rule(code)!.description.triggering {
             let outcome = Self.run(example, config: LintConfig(disabled: [code]))
             #expect(!outcome.diagnostics.contains { $0.code == code })

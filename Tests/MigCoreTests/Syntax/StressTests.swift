@@ -5,7 +5,7 @@ import Testing
 @Suite struct StressTests {
     let header = "revision a1\nmessage \"m\"\n"
 
-    func codes(_ source: [UInt8]) -> [String] {
+    func codes(_ source: [UInt8]) -> [DiagnosticCode] {
         Parser.parse(bytes: source, path: "s.mig").diagnostics.compactMap(\.code)
     }
 
@@ -55,7 +55,7 @@ import Testing
         let bytes: [UInt8] = [0xFF] + Array(header.utf8) + [0xC0, 0x80] + Array("upgrade {\n drop table `t\u{FF}`\n}\n".utf8) + [0xED, 0xA0, 0x80]
         let found = codes(bytes)
         #expect(found.contains("E001"))
-        #expect(found.allSatisfy { $0.hasPrefix("E0") })
+        #expect(found.allSatisfy { $0.rawValue.hasPrefix("E0") })
     }
 
     @Test func unterminatedConstructs() {

@@ -7,7 +7,7 @@
 /// warning or an error (`LintConfig.severities`).
 public struct DestructiveDowngrade: LintRule {
     public static let description = LintDescription(
-        code: "MIG114", title: "downgrade deletes data",
+        code: .destructiveDowngrade,
         rationale: """
             `migc downgrade` runs the downgrade block, or the one derived from the upgrade: undoing `create table` \
             drops the table with every row written since the upgrade, undoing `add column` drops the column's \
@@ -35,8 +35,7 @@ public struct DestructiveDowngrade: LintRule {
                 id bigint primary key
               }
             }
-            """)],
-        defaultSeverity: .note)
+            """)])
 
     public init() {}
 

@@ -1,7 +1,7 @@
 /// MIG102: dropping a table or column that holds data.
 public struct DestructiveDrop: LintRule {
     public static let description = LintDescription(
-        code: "MIG102", title: "destructive drop",
+        code: .destructiveDrop,
         rationale: """
             `drop table` and `drop column` delete data. The derived downgrade brings the table or column \
             back, but empty. Make sure the data is no longer needed (or copied elsewhere) first.

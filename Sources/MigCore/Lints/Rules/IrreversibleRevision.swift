@@ -1,7 +1,7 @@
 /// MIG101: a revision that cannot be downgraded and does not say so.
 public struct IrreversibleRevision: LintRule {
     public static let description = LintDescription(
-        code: "MIG101", title: "irreversible revision",
+        code: .irreversibleRevision,
         rationale: """
             A revision without a `downgrade` block gets one derived from its upgrade, but a `sql` block \
             without `reverse` has no inverse: `migc downgrade` would refuse to go past it. Add a `reverse`, \

@@ -1,7 +1,7 @@
 /// MIG109: the graph has more than one head.
 public struct MultipleHeads: LintRule {
     public static let description = LintDescription(
-        code: "MIG109", title: "multiple heads",
+        code: .multipleHeads,
         rationale: """
             Two revisions with no children mean two branches: `migc upgrade head` refuses to choose, and the \
             branches' changes have never been checked together. Run `migc merge heads -m "..."`.

@@ -1,7 +1,7 @@
 /// MIG103: a type change that cannot hold every value of the old type.
 public struct NarrowingTypeChange: LintRule {
     public static let description = LintDescription(
-        code: "MIG103", title: "narrowing type change",
+        code: .narrowingTypeChange,
         rationale: """
             Changing a column to a type that cannot hold every old value (a smaller integer, a shorter \
             `varchar`, fewer decimal digits, text to a number) fails on existing rows or truncates them, and \

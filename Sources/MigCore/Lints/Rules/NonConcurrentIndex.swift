@@ -1,7 +1,7 @@
 /// MIG105: on PostgreSQL, `create index` without `concurrently` locks writes.
 public struct NonConcurrentIndex: LintRule {
     public static let description = LintDescription(
-        code: "MIG105", title: "non-concurrent index on an existing table (postgres)",
+        code: .nonConcurrentIndex,
         rationale: """
             On PostgreSQL, `create index` blocks every write to the table until the index is built, which \
             on a large table is an outage. `create index ... concurrently` does not (it must run outside a \

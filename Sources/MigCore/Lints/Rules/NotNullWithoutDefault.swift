@@ -1,7 +1,7 @@
 /// MIG104: a `not null` column without a default added to a table that may have rows.
 public struct NotNullWithoutDefault: LintRule {
     public static let description = LintDescription(
-        code: "MIG104", title: "not null column added without default",
+        code: .notNullWithoutDefault,
         rationale: """
             Adding a `not null` column with no default to a table created by an earlier revision fails as \
             soon as the table has a row: the existing rows have no value for it. Give it a default, or add \

@@ -1,7 +1,7 @@
 /// MIG108: raw SQL the checker cannot see into.
 public struct OpaqueSQL: LintRule {
     public static let description = LintDescription(
-        code: "MIG108", title: "raw SQL",
+        code: .rawSQL,
         rationale: """
             migc does not parse `sql` blocks: whatever they change is missing from its schema model, so later \
             revisions are checked, derived and rebuilt (on SQLite) against a schema that may be wrong. Use \

@@ -1,7 +1,7 @@
 /// MIG106: renaming a table or column that deployed code still uses.
 public struct RenameInUse: LintRule {
     public static let description = LintDescription(
-        code: "MIG106", title: "rename of a table or column in use",
+        code: .renameInUse,
         rationale: """
             Code deployed before the migration still uses the old name and breaks the moment the rename \
             commits. Prefer expand and contract: add the new column, write both, backfill, switch reads, \

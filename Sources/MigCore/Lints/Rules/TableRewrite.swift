@@ -1,7 +1,7 @@
 /// MIG107: an op that rewrites the whole table (PostgreSQL type changes, SQLite rebuilds).
 public struct TableRewrite: LintRule {
     public static let description = LintDescription(
-        code: "MIG107", title: "table rewrite",
+        code: .tableRewrite,
         rationale: """
             Some changes copy every row: on PostgreSQL, `alter column ... type` rewrites the table under an \
             exclusive lock (unless the new type is binary-compatible, e.g. a longer `varchar` or `text`); on \

@@ -1,7 +1,7 @@
 /// MIG115: BEGIN, COMMIT, ROLLBACK, END, SAVEPOINT or RELEASE inside a `sql` block.
 public struct TransactionControlInSQL: LintRule {
     public static let description = LintDescription(
-        code: "MIG115", title: "transaction control in a `sql` block",
+        code: .transactionControlInSQL,
         rationale: """
             migc runs each revision, with its version row, in a transaction of its own. A `COMMIT` (or a pasted \
             `BEGIN; ... COMMIT;`) inside a `sql` block ends that transaction part-way: what ran before it is \

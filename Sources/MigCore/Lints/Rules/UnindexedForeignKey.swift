@@ -1,7 +1,7 @@
 /// MIG110: a foreign key whose referencing columns have no index.
 public struct UnindexedForeignKey: LintRule {
     public static let description = LintDescription(
-        code: "MIG110", title: "foreign key without an index",
+        code: .unindexedForeignKey,
         rationale: """
             Deleting or updating a referenced row makes the database look up the referencing rows; without \
             an index on the foreign key's columns that is a full scan of the referencing table, under lock. \

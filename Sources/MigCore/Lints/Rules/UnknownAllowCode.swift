@@ -1,7 +1,7 @@
 /// MIG111: `-- migc:allow` names a code that does not exist. (Reported by `Linter`.)
 public struct UnknownAllowCode: LintRule {
     public static let description = LintDescription(
-        code: "MIG111", title: "unknown code in `-- migc:allow`",
+        code: .unknownAllowCode,
         rationale: """
             An allow comment with a mistyped or retired code silences nothing, and the warning it meant to \
             silence still fires. Codes are listed in docs/lints.md.

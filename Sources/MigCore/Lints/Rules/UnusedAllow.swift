@@ -1,7 +1,7 @@
 /// MIG112: `-- migc:allow CODE` on a statement that does not trigger CODE. (Reported by `Linter`.)
 public struct UnusedAllow: LintRule {
     public static let description = LintDescription(
-        code: "MIG112", title: "unused `-- migc:allow`",
+        code: .unusedAllow,
         rationale: """
             An allow comment that suppresses nothing is noise, and hides the next real finding of that code \
             on the same statement. Remove it. (Allows for codes disabled in migc.toml are not reported.)

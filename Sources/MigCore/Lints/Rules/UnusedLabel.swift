@@ -1,7 +1,7 @@
 /// MIG113: a branch label nothing needs.
 public struct UnusedLabel: LintRule {
     public static let description = LintDescription(
-        code: "MIG113", title: "unused label",
+        code: .unusedLabel,
         rationale: """
             Branch labels (`label NAME`) name one branch among several, for `migc upgrade NAME@head` or a \
             `depends` line. In a history with a single base and a single head, and with no `depends` naming \

@@ -1,0 +1,52 @@
+// The lint codes. Each rule in Lints/Rules keeps its rationale and examples
+// (docs/lints.md); the registry holds the code, title and default severity.
+
+extension DiagnosticRegistry {
+    static let lints: [DiagnosticEntry] = [
+        DiagnosticEntry(
+            .irreversibleRevision, "irreversible revision", severity: .warning,
+            explanation: "A revision that cannot be downgraded and does not say so. Also an error when `migc downgrade` or `migc build --down` is asked to go past such a revision."),
+        DiagnosticEntry(
+            .destructiveDrop, "destructive drop", severity: .warning,
+            explanation: "Dropping a table or column that holds data."),
+        DiagnosticEntry(
+            .narrowingTypeChange, "narrowing type change", severity: .warning,
+            explanation: "A type change that cannot hold every value of the old type."),
+        DiagnosticEntry(
+            .notNullWithoutDefault, "not null column added without default", severity: .warning,
+            explanation: "A `not null` column without a default added to a table that may have rows."),
+        DiagnosticEntry(
+            .nonConcurrentIndex, "non-concurrent index on an existing table (postgres)", severity: .warning,
+            explanation: "On PostgreSQL, `create index` without `concurrently` locks writes."),
+        DiagnosticEntry(
+            .renameInUse, "rename of a table or column in use", severity: .warning,
+            explanation: "Renaming a table or column that deployed code still uses."),
+        DiagnosticEntry(
+            .tableRewrite, "table rewrite", severity: .warning,
+            explanation: "An op that rewrites the whole table (PostgreSQL type changes, SQLite rebuilds)."),
+        DiagnosticEntry(
+            .rawSQL, "raw SQL", severity: .warning,
+            explanation: "Raw SQL the checker cannot see into."),
+        DiagnosticEntry(
+            .multipleHeads, "multiple heads", severity: .warning,
+            explanation: "The graph has more than one head."),
+        DiagnosticEntry(
+            .unindexedForeignKey, "foreign key without an index", severity: .warning,
+            explanation: "A foreign key whose referencing columns have no index."),
+        DiagnosticEntry(
+            .unknownAllowCode, "unknown code in `-- migc:allow`", severity: .warning,
+            explanation: "`-- migc:allow` names a code that does not exist."),
+        DiagnosticEntry(
+            .unusedAllow, "unused `-- migc:allow`", severity: .warning,
+            explanation: "`-- migc:allow CODE` on a statement that does not trigger CODE."),
+        DiagnosticEntry(
+            .unusedLabel, "unused label", severity: .warning,
+            explanation: "A branch label nothing needs."),
+        DiagnosticEntry(
+            .destructiveDowngrade, "downgrade deletes data", severity: .note,
+            explanation: "A downgrade, written or derived, that drops a table or column and the data in it."),
+        DiagnosticEntry(
+            .transactionControlInSQL, "transaction control in a `sql` block", severity: .warning,
+            explanation: "BEGIN, COMMIT, ROLLBACK, END, SAVEPOINT or RELEASE inside a `sql` block: it ends or splits the transaction migc runs the revision in."),
+    ]
+}
