@@ -40,15 +40,23 @@ extension OpChecker {
 
     /// The table, index, primary key or unique constraint called `name` (ignoring case).
     func relationNamed(_ name: String) -> (what: String, span: SourceSpan)? {
-        if let t = schema.tables.values.first(where: { $0.name.equalsIgnoringCase(name) }) { return ("table `\(t.name)`", t.definedAt) }
-        if let key = schema.indexes.keys.first(where: { $0.equalsIgnoringCase(name) }), let i = schema.indexes[key] {
+        // Walks, no copies or sorts: this runs for every new column of every op.
+        if let key = schema.tables.firstKey(where: { $0.equalsIgnoringCase(name) }), let t = schema.tables[key] {
+            return ("table `\(t.name)`", t.definedAt)
+        }
+        if let key = schema.indexes.firstKey(where: { $0.equalsIgnoringCase(name) }), let i = schema.indexes[key] {
             return ("index `\(i.name)`", i.definedAt)
         }
-        for t in schema.tables.values.sorted(by: { $0.name < $1.name }) {
-            if let pk = t.primaryKey, pk.name.equalsIgnoringCase(name) { return ("primary key `\(pk.name)` on `\(t.name)`", pk.definedAt) }
-            if let u = t.uniques.keys.first(where: { $0.equalsIgnoringCase(name) }), let unique = t.uniques[u] {
-                return ("unique constraint `\(u)` on `\(t.name)`", unique.definedAt)
-            }
+        // The first table by name with such a key, as a sorted scan would find it.
+        var found: Table?
+        schema.tables.forEachValue { t in
+            let hit = (t.primaryKey?.name.equalsIgnoringCase(name) ?? false) || t.uniques.keys.contains { $0.equalsIgnoringCase(name) }
+            if hit, found.map({ t.name < $0.name }) ?? true { found = t }
+        }
+        guard let t = found else { return nil }
+        if let pk = t.primaryKey, pk.name.equalsIgnoringCase(name) { return ("primary key `\(pk.name)` on `\(t.name)`", pk.definedAt) }
+        if let u = t.uniques.keys.first(where: { $0.equalsIgnoringCase(name) }), let unique = t.uniques[u] {
+            return ("unique constraint `\(u)` on `\(t.name)`", unique.definedAt)
         }
         return nil
     }
