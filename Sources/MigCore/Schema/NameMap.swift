@@ -71,7 +71,8 @@ public struct NameMap<Value: Hashable & Sendable>: Sendable {
     /// used), keys with equal hashes share a collision list.
     final class Node: Sendable {
         enum Slot: Sendable {
-            case entry(String, Value)
+            // Boxed: walks copy a slot per entry, and a boxed one costs one retain, not a Table's worth.
+            indirect case entry(String, Value)
             case child(Node)
             case collision([(String, Value)])
         }
