@@ -39,7 +39,11 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let r = try CLI.run(["lint"], in: dir)
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stderr.isEmpty)
+        // Only the note that undoing the create drops the table (MIG114, a note).
+        #expect(!r.stderr.contains("warning"), "\(r.stderr)")
+        #expect(r.stderr.components(separatedBy: "[MIG").count == 2, "\(r.stderr)")
+        #expect(r.stderr.contains("note: the derived downgrade of `a1` drops table `users`, with the data written since [MIG114]"), "\(r.stderr)")
+        #expect(try CLI.run(["lint", "--strict"], in: dir).status == 0)
     }
 
     @Test func warningsFailOnlyUnderStrict() throws {
@@ -69,12 +73,13 @@ import Testing
 
     @Test func githubAndJSONFormats() throws {
         let gh = try CLI.run(["lint", "--dir", "lints/sqlite_rebuilds", "--format", "github"], in: Self.fixtures)
-        #expect(gh.stdout.hasPrefix("::warning file=lints/sqlite_rebuilds/b2_changes.mig,line=6,col=3,"))
+        #expect(gh.stdout.contains("::warning file=lints/sqlite_rebuilds/b2_changes.mig,line=6,col=3,"))
+        #expect(gh.stdout.hasPrefix("::notice file=lints/sqlite_rebuilds/a1_users.mig,"), "\(gh.stdout)")
         #expect(gh.stdout.contains("title=MIG107::"))
         let ok = try CLI.run(["lint", "--dir", "lints/sqlite_rebuilds", "--format", "json"], in: Self.fixtures)
         let items = try JSONSerialization.jsonObject(with: Data(ok.stdout.utf8)) as? [[String: Any]]
-        #expect(items?.compactMap { $0["code"] as? String } == ["MIG107", "MIG107", "MIG105"])
-        #expect(items?.first?["code"] as? String == "MIG107")
+        #expect(items?.compactMap { $0["code"] as? String } == ["MIG114", "MIG114", "MIG107", "MIG107", "MIG105"])
+        #expect(items?.first?["severity"] as? String == "note")
     }
 
     @Test func filePathsRestrictTheReport() throws {

@@ -28,7 +28,10 @@ enum MigrationCommand {
         } catch let failure as RunFailure {
             // Read back, not inferred: the report says where the database really is.
             let headsNow = try? migrator.appliedHeads()
-            Terminal.writeError(RunReporting.failure(failure, session: session, headsNow: headsNow))
+            let report = RunReporting.failure(failure, session: session, headsNow: headsNow)
+            // The database could not be written (disk, permissions, connection): exit 2.
+            if failure.error.isEnvironmental { throw UsageFailure(message: report) }
+            Terminal.writeError(report)
             throw ErrorsReported()
         } catch let error as RunnerError {
             throw UsageFailure(message: "error: \(error.message)")

@@ -8,7 +8,7 @@ struct RunOptions: ParsableArguments {
     @Option(name: .long, help: "per-revision (BEGIN..COMMIT each) or single (one transaction, a savepoint per revision). Default: `transaction` in migc.toml, else single on SQLite and per-revision on PostgreSQL. Ignored on MySQL/MariaDB, whose DDL commits statement by statement (see --undo-partial).")
     var transaction: TransactionMode?
 
-    @Option(name: .long, help: "Seconds to wait for another migc migrating the same database (default: migc.toml, else 30).")
+    @Option(name: .long, help: "Seconds to wait for another migc migrating the same database, and for each statement to get a lock another session holds (default: migc.toml, else 30).")
     var lockTimeout: Double?
 
     @Flag(name: .long, help: "Run even though an applied revision's file was edited since (recorded in migc_history).")

@@ -25,9 +25,16 @@ enum RunReporting {
     /// message, the statement, and what stays applied.
     static func failure(_ failure: RunFailure, session: DatabaseSession, headsNow: [String]?) -> String {
         let span = failure.statement?.origin ?? failure.statementFileSpan(session)
-        var notes = [DiagnosticNote("\(session.url.dialect.rawValue) said: \(failure.error)")]
-        if let text = failure.statement?.text, !text.hasPrefix("-- migc") {
+        let who = failure.error.code == RunFailure.refusalCode ? "migc refused" : "\(session.url.dialect.rawValue) said"
+        var notes = [DiagnosticNote("\(who): \(failure.error)")]
+        if let text = failure.statement?.text, !text.hasPrefix("-- migc"), failure.error.code != RunFailure.refusalCode {
             notes.append(DiagnosticNote("statement: \(oneLine(text))"))
+        }
+        if failure.error.code == "55P03" {
+            notes.append(DiagnosticNote("another session holds a lock on a table this statement needs; migc waits for it no longer than --lock-timeout (PostgreSQL's lock_timeout)"))
+        }
+        for index in failure.invalidIndexes {
+            notes.append(DiagnosticNote("PostgreSQL left index `\(index)` behind, INVALID (unused by queries, still slowing writes); drop it with `DROP INDEX CONCURRENTLY \"\(index)\";` before running the revision again"))
         }
         let kept = failure.report.applied.map(\.id)
         if !kept.isEmpty {
@@ -37,24 +44,35 @@ enum RunReporting {
             let n = failure.undoneEarlier.count
             notes.append(DiagnosticNote("the database ended the whole transaction, so the \(n) earlier revision\(n == 1 ? "" : "s") of this run \(n == 1 ? "was" : "were") undone too: \(summarized(failure.undoneEarlier)); the database is where it was before the run"))
         }
+        if let ended = failure.transactionEndedBy {
+            notes.append(DiagnosticNote(ended.commits
+                ? "what the revision ran up to and including this statement is committed, but the revision is not recorded: the version table still says the revision before it"
+                : "the database rolled back what the revision had run before this statement; statements after it in the same `sql` text ran outside any transaction"))
+        }
         if let headsNow {
             notes.append(DiagnosticNote("the database is now at \(headsNow.isEmpty ? "base" : summarized(headsNow))"))
         }
         // Where the failed revision leaves the version table: before it (an upgrade
         // that did not happen) or at it (a downgrade that did not happen).
         let boundary = failure.direction == .up ? "the revision before it" : "this revision (still applied)"
-        let state = !failure.undoneEarlier.isEmpty
+        let state = failure.transactionEndedBy.map { ended in
+            "its SQL ended migc's transaction (`\(ended.keyword)`), so migc stopped there: the revision is \(ended.commits ? "half applied" : "not applied") (MIG115)"
+        } ?? (!failure.undoneEarlier.isEmpty
             ? "rolled back together with the earlier revisions of this run"
             : failure.rolledBack
             ? "rolled back whole; the database stays at \(boundary)"
-            : "it runs outside a transaction (`transaction off`): statements before the failing one stay applied and the version table still says \(boundary)"
+            : "it runs outside a transaction (`transaction off`): statements before the failing one stay applied and the version table still says \(boundary)")
         if let partial = failure.partial {
             return partialFailure(failure, partial, session: session, notes: notes, headsNow: headsNow, span: span)
         }
         let diagnostic = Diagnostic.error(
             "revision \(failure.revision) (\"\(failure.message)\") failed to \(failure.direction == .up ? "apply" : "undo"): \(state)",
             at: span, notes: notes,
-            help: failure.direction == .up ? "fix the revision, then run `migc upgrade` again" : nil)
+            help: failure.error.isEnvironmental
+                ? "the database could not be read or written (\(failure.error.code ?? "connection")): fix that (disk space, permissions, the server, a lock held elsewhere), then run migc again; the revision is fine"
+                : failure.transactionEndedBy != nil
+                ? "remove the transaction control from the `sql` block; repair the half-applied change by hand (or `migc stamp` if it is complete)"
+                : failure.direction == .up ? "fix the revision, then run `migc upgrade` again" : nil)
         return session.renderer().render(diagnostic)
     }
 

@@ -7,6 +7,7 @@
 // the revision ends. Ops on other tables pass through in order; they cannot observe
 // the pending table, so the result is the same as rebuilding after every op.
 //
+//   guard: stop if T has columns, indexes or triggers the model does not know
 //   CREATE TABLE "_migc_new_T" (...)                   -- the model's table
 //   INSERT INTO "_migc_new_T" (cols) SELECT exprs FROM "T"
 //   DROP TABLE "T"
@@ -98,10 +99,10 @@ struct SQLiteRebuildPlanner {
         guard let table = rebuild.last.after.tables[name] else { return [] }
         let q = backend.quote
         let temporary = "_migc_new_" + name
-        var texts = [
-            "-- migc: rebuild table \(SQLText.commentText(q(name))): SQLite cannot alter it in place\n"
-                + backend.createTable(table, as: temporary),
-        ]
+        var texts = SQLiteRebuildGuard.statements(table: name, columns: rebuild.knownColumns, indexes: rebuild.knownIndexes, backend: backend)
+        texts[0] = "-- migc: rebuild table \(SQLText.commentText(q(name))): SQLite cannot alter it in place; "
+            + "stop first if the live table has what the model does not know\n" + texts[0]
+        texts.append(backend.createTable(table, as: temporary))
         let copied = table.columns.compactMap { column in rebuild.sources[column.name].map { (column.name, $0) } }
         if !copied.isEmpty {
             texts.append(
@@ -158,12 +159,17 @@ struct PendingRebuild {
     var last: OpStep
     /// The table had an AUTOINCREMENT key (a counter in `sqlite_sequence`).
     let hadAutoincrement: Bool
+    /// What the model knows of the live table before the rebuild (for the guard).
+    let knownColumns: [String]
+    let knownIndexes: [String]
 
     init(table: String, first step: OpStep) {
         self.table = table
         self.origin = step.statement.span
         self.last = step
         let columns = step.before.tables[table]?.columns ?? []
+        self.knownColumns = columns.map(\.name)
+        self.knownIndexes = step.before.indexes(on: table).map(\.name)
         self.hadAutoincrement = step.before.tables[table].map(SQLiteBackend().inlinesPrimaryKey) ?? false
         self.sources = Dictionary(columns.map { ($0.name, $0.name) }, uniquingKeysWith: { first, _ in first })
         absorb(step)

@@ -6,9 +6,13 @@
 public struct CheckOptions: Sendable {
     /// Also verify every derived downgrade restores its schema (E202, a migc bug).
     public var verifyDerivedDowngrades: Bool
+    /// With several heads, also check them applied together, as a merge of them
+    /// would be (E350): what `upgrade heads` would run into. `migc lint` does.
+    public var checkHeadsTogether: Bool
 
-    public init(verifyDerivedDowngrades: Bool = false) {
+    public init(verifyDerivedDowngrades: Bool = false, checkHeadsTogether: Bool = false) {
         self.verifyDerivedDowngrades = verifyDerivedDowngrades
+        self.checkHeadsTogether = checkHeadsTogether
     }
 }
 
@@ -31,7 +35,9 @@ public enum Checker {
         visit: (CheckedRevision, _ clean: Bool) -> [Diagnostic] = { _, _ in [] }
     ) -> CheckReport {
         let fg = foldGraph(graph, order: graph.topologicalOrder)
-        var folder = HistoryFolder(graph: fg)
+        // Heads checked together stay live to the end.
+        let heads = options.checkHeadsTogether && graph.heads.count > 1 ? graph.heads : []
+        var folder = HistoryFolder(graph: fg, pinned: Set(heads))
         var report = CheckReport(diagnostics: [], irreversible: [], derivedDowngrades: [])
         for id in fg.order {
             guard let file = fg.files[id] else { continue }
@@ -44,6 +50,7 @@ public enum Checker {
             report.diagnostics += visit(revision, !diagnostics.hasErrors && conflicts.isEmpty)
             folder.store(id, after: revision.after)
         }
+        report.diagnostics += folder.headConflicts(graph.inTopologicalOrder(heads))
         return report
     }
 

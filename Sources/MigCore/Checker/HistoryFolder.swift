@@ -65,6 +65,12 @@ struct HistoryFolder {
 
     /// The schema after all of `ids` (live schemas), replaying what the first lacks.
     func union(_ ids: [String], reportingAt file: MigFile?) -> (Schema, [Diagnostic]) {
+        union(ids) { problem, statement, r, mine in file.map { conflict(problem, statement, in: r, against: mine, at: $0) } }
+    }
+
+    /// `union`, turning each failing op into a diagnostic with `report(problem,
+    /// statement, its revision, the revisions only the other side has)`.
+    func union(_ ids: [String], report: (Diagnostic, Statement, String, [String]) -> Diagnostic?) -> (Schema, [Diagnostic]) {
         guard let first = ids.first, var schema = live[first] else { return (.empty, []) }
         var side = [first]
         var diagnostics: [Diagnostic] = []
@@ -77,13 +83,23 @@ struct HistoryFolder {
                     checker.check(statement)
                     checker.finish()
                     schema = checker.schema
-                    guard let problem = checker.diagnostics.first(where: { $0.severity == .error }), !failed.contains(r), let file else { continue }
-                    diagnostics.append(conflict(problem, statement, in: r, against: mine, at: file))
+                    guard let problem = checker.diagnostics.first(where: { $0.severity == .error }), !failed.contains(r),
+                          let diagnostic = report(problem, statement, r, mine) else { continue }
+                    diagnostics.append(diagnostic)
                 }
             }
             side.append(other)
         }
         return (schema, diagnostics)
+    }
+
+    /// The revision of `side` that last touches the tables of `statement`.
+    func culprit(of statement: Statement, in side: [String]) -> (id: String, statement: Statement)? {
+        let names = statement.operation.tableNames
+        for id in side.reversed() {
+            if let s = graph.files[id]?.upgrade?.statements.last(where: { !$0.operation.tableNames.isDisjoint(with: names) }) { return (id, s) }
+        }
+        return nil
     }
 
     /// `side`: the revisions only the other parents have, in topological order.

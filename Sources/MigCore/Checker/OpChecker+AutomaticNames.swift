@@ -39,22 +39,26 @@ extension OpChecker {
     }
 
     /// The table, index, primary key or unique constraint called `name` (ignoring
-    /// case). One pass over the tables, no copies: it runs for every key column.
+    /// case). Walks, no copies or sorts: it runs for every key column of every op.
     func relationNamed(_ name: String) -> (what: String, span: SourceSpan)? {
-        if let key = schema.tables[name] != nil ? name : schema.tables.keys.first(where: { $0.equalsIgnoringCase(name) }),
-           let t = schema.tables[key] {
+        if let key = schema.tables.firstKey(where: { $0.equalsIgnoringCase(name) }), let t = schema.tables[key] {
             return ("table `\(t.name)`", t.definedAt)
         }
-        if let key = schema.indexes[name] != nil ? name : schema.indexes.keys.first(where: { $0.equalsIgnoringCase(name) }),
-           let i = schema.indexes[key] {
+        if let key = schema.indexes.firstKey(where: { $0.equalsIgnoringCase(name) }), let i = schema.indexes[key] {
             return ("index `\(i.name)`", i.definedAt)
         }
-        var hits: [(table: String, what: String, span: SourceSpan)] = []
-        for t in schema.tables.values {
-            if let pk = t.primaryKey, pk.name.equalsIgnoringCase(name) { hits.append((t.name, "primary key `\(pk.name)` on `\(t.name)`", pk.definedAt)) }
-            for (u, unique) in t.uniques where u.equalsIgnoringCase(name) { hits.append((t.name, "unique constraint `\(u)` on `\(t.name)`", unique.definedAt)) }
+        // The first table by name with such a key, as a sorted scan would find it.
+        var found: Table?
+        schema.tables.forEachValue { t in
+            let hit = (t.primaryKey?.name.equalsIgnoringCase(name) ?? false) || t.uniques.keys.contains { $0.equalsIgnoringCase(name) }
+            if hit, found.map({ t.name < $0.name }) ?? true { found = t }
         }
-        return hits.min { $0.table < $1.table }.map { ($0.what, $0.span) }
+        guard let t = found else { return nil }
+        if let pk = t.primaryKey, pk.name.equalsIgnoringCase(name) { return ("primary key `\(pk.name)` on `\(t.name)`", pk.definedAt) }
+        if let u = t.uniques.keys.first(where: { $0.equalsIgnoringCase(name) }), let unique = t.uniques[u] {
+            return ("unique constraint `\(u)` on `\(t.name)`", unique.definedAt)
+        }
+        return nil
     }
 }
 

@@ -99,21 +99,21 @@ public struct OpChecker: Sendable {
     mutating func checkNewRelationName(_ id: Identifier, kind: String, code: DiagnosticCode, allowing existing: String? = nil) {
         checkNewName(id, kind: kind)
         let name = id.name
-        if let t = schema.tables[name] ?? schema.tables.keys.first(where: { $0 != existing && $0.equalsIgnoringCase(name) }).flatMap({ schema.tables[$0] }), t.name != existing {
+        if let t = schema.tables[name] ?? schema.tables.firstKey(where: { $0 != existing && $0.equalsIgnoringCase(name) }).flatMap({ schema.tables[$0] }), t.name != existing {
             let what = t.name == name ? "table `\(t.name)` already exists" : "\(kind) `\(name)` collides with table `\(t.name)` (names are case-insensitive in SQLite and MySQL)"
             error(code, kind == "table" ? what : "\(kind) name `\(name)` is already used by table `\(t.name)`",
                   at: id.span, notes: Self.note("table `\(t.name)` created here", t.definedAt))
             return
         }
         // Keys only: iterating values would copy every index.
-        if let i = schema.indexes[name] ?? schema.indexes.keys.first(where: { $0.equalsIgnoringCase(name) }).flatMap({ schema.indexes[$0] }) {
+        if let i = schema.indexes[name] ?? schema.indexes.firstKey(where: { $0.equalsIgnoringCase(name) }).flatMap({ schema.indexes[$0] }) {
             let message = kind == "index" && i.name == name ? "index `\(i.name)` already exists"
                 : "\(kind) name `\(name)` is already used by index `\(i.name)`"
             error(code, message, at: id.span, notes: Self.note("index `\(i.name)` created here", i.definedAt))
             return
         }
         var hits: [(Table, String)] = []
-        for t in schema.tables.values {
+        schema.tables.forEachValue { t in
             if let pk = t.primaryKey, pk.name.equalsIgnoringCase(name) { hits.append((t, pk.name)) }
             for u in t.uniques.keys where u.equalsIgnoringCase(name) { hits.append((t, u)) }
         }

@@ -168,6 +168,8 @@ extension DiagnosticCode {
     public static let unknownAllowCode: DiagnosticCode = "MIG111"
     public static let unusedAllow: DiagnosticCode = "MIG112"
     public static let unusedLabel: DiagnosticCode = "MIG113"
+    public static let destructiveDowngrade: DiagnosticCode = "MIG114"
+    public static let transactionControlInSQL: DiagnosticCode = "MIG115"
 
     // Backend warnings
     /// MySQL DDL commits implicitly: a failed revision is not rolled back.

@@ -15,6 +15,8 @@ public enum LintRegistry {
         UnknownAllowCode.self,
         UnusedAllow.self,
         UnusedLabel.self,
+        DestructiveDowngrade.self,
+        TransactionControlInSQL.self,
     ]
 
     public static var descriptions: [LintDescription] { all.map { $0.description } }

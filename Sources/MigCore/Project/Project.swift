@@ -70,6 +70,8 @@ public struct Project: Sendable {
     public static func check(_ graph: RevisionGraph, lint: LintConfig? = nil, options: CheckOptions = CheckOptions()) -> CheckReport {
         guard let lint else { return Checker.check(graph, options: options) }
         let linter = Linter(config: lint)
+        var options = options
+        options.checkHeadsTogether = true  // lint: several heads must not conflict (E350)
         var report = Checker.check(graph, options: options) { revision, clean in
             clean ? linter.lint(revision) : []
         }

@@ -63,12 +63,12 @@ public enum Inverse {
         guard let t = schema.tables[d.table.name], let c = t.column(named: d.column.name) else { return [] }
         // Fold the drop on just what it can touch: the table, its indexes, and the
         // tables whose foreign keys point at it (a whole-schema copy costs more).
-        var referencing = [t.name: t]
+        var referencing: NameMap<Table> = [t.name: t]
         for other in schema.tables.values where other.foreignKeys.values.contains(where: { $0.referencedTable == t.name }) {
             referencing[other.name] = other
         }
         let tableIndexes = schema.indexes(on: t.name)
-        let local = Schema(tables: referencing, indexes: Dictionary(uniqueKeysWithValues: tableIndexes.map { ($0.name, $0) }))
+        let local = Schema(tables: referencing, indexes: NameMap(Dictionary(uniqueKeysWithValues: tableIndexes.map { ($0.name, $0) })))
         let after = local.applying(.dropColumn(d))
         let remaining = after.tables[t.name] ?? t
         let lost = t.constraintNames.subtracting(remaining.constraintNames)

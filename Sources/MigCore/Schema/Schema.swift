@@ -11,12 +11,13 @@
 // notes); spans never take part in `==`.
 
 public struct Schema: Hashable, Sendable {
-    /// Tables by name.
-    public var tables: [String: Table]
+    /// Tables by name. Persistent maps: the checker keeps a schema per op, and each
+    /// shares all but the changed entries with the one before (see NameMap).
+    public var tables: NameMap<Table>
     /// Indexes by name (one namespace per schema, as in PostgreSQL and SQLite).
-    public var indexes: [String: Index]
+    public var indexes: NameMap<Index>
 
-    public init(tables: [String: Table] = [:], indexes: [String: Index] = [:]) {
+    public init(tables: NameMap<Table> = [:], indexes: NameMap<Index> = [:]) {
         self.tables = tables
         self.indexes = indexes
     }

@@ -28,6 +28,15 @@ public struct SchemaDifference: Hashable, Sendable, CustomStringConvertible {
     public var expectedAt: SourceSpan?
     public var actualAt: SourceSpan?
 
+    public init(kind: Kind, table: String, object: String, detail: String? = nil, expectedAt: SourceSpan? = nil, actualAt: SourceSpan? = nil) {
+        self.kind = kind
+        self.table = table
+        self.object = object
+        self.detail = detail
+        self.expectedAt = expectedAt
+        self.actualAt = actualAt
+    }
+
     public var description: String {
         switch kind {
         case .missing: "missing \(object)"

@@ -72,7 +72,9 @@ public struct DatabaseError: Error, Sendable, Hashable, CustomStringConvertible 
 
 /// How to open a connection.
 public struct ConnectOptions: Sendable, Hashable {
-    /// How long SQLite waits for another writer before failing with SQLITE_BUSY.
+    /// How long one statement waits for a lock another session holds before it
+    /// fails: SQLite's busy timeout (SQLITE_BUSY), PostgreSQL's `lock_timeout`
+    /// (SQLSTATE 55P03). Without it, DDL behind a long transaction waits for ever.
     public var busyTimeoutMilliseconds: Int
     public init(busyTimeoutMilliseconds: Int = 5_000) {
         self.busyTimeoutMilliseconds = busyTimeoutMilliseconds
@@ -84,7 +86,7 @@ extension DatabaseURL {
     public func connect(options: ConnectOptions = ConnectOptions()) throws(DatabaseError) -> any DatabaseDriver {
         switch target {
         case .sqlite(let location): try SQLiteDriver(location: location, options: options)
-        case .postgres(let pg): try PostgresDriver(target: pg, redactedURL: redacted)
+        case .postgres(let pg): try PostgresDriver(target: pg, redactedURL: redacted, lockTimeoutMilliseconds: options.busyTimeoutMilliseconds)
         case .mysql(let my): try MySQLDriver(target: my, redactedURL: redacted)
         }
     }

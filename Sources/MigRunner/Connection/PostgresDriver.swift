@@ -7,7 +7,10 @@ import MigCore
 public final class PostgresDriver: DatabaseDriver {
     private var connection: OpaquePointer?
 
-    public init(target: DatabaseURL.PostgresTarget, redactedURL: String) throws(DatabaseError) {
+    /// `lockTimeoutMilliseconds` becomes the session's `lock_timeout` (0 = wait for
+    /// ever, PostgreSQL's default), so DDL queued behind another session's lock fails
+    /// after that long instead of hanging (and blocking every later query on the table).
+    public init(target: DatabaseURL.PostgresTarget, redactedURL: String, lockTimeoutMilliseconds: Int = 0) throws(DatabaseError) {
         var pairs: [(String, String)] = []
         if let host = target.host { pairs.append(("host", host)) }
         if let port = target.port { pairs.append(("port", String(port))) }
@@ -25,6 +28,9 @@ public final class PostgresDriver: DatabaseDriver {
         }
         connection = conn
         PQsetNoticeProcessor(conn, { _, _ in }, nil)
+        // A `-c lock_timeout=...` in the URL's `options` is the user's choice.
+        let userSetsIt = target.options.contains { $0.key == "options" && $0.value.contains("lock_timeout") }
+        if lockTimeoutMilliseconds > 0, !userSetsIt { try execute("SET lock_timeout = \(lockTimeoutMilliseconds)") }
     }
 
     deinit { close() }

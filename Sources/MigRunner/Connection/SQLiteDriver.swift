@@ -152,6 +152,10 @@ public final class SQLiteDriver: DatabaseDriver {
         case SQLITE_MISMATCH: "SQLITE_MISMATCH"
         case SQLITE_NOTADB: "SQLITE_NOTADB"
         case SQLITE_CORRUPT: "SQLITE_CORRUPT"
+        case SQLITE_FULL: "SQLITE_FULL"
+        case SQLITE_IOERR: "SQLITE_IOERR"
+        case SQLITE_NOMEM: "SQLITE_NOMEM"
+        case SQLITE_PERM: "SQLITE_PERM"
         default: "SQLITE_\(rc)"
         }
     }

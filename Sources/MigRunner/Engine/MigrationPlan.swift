@@ -99,6 +99,11 @@ public struct RunFailure: Error, Sendable, CustomStringConvertible {
     public var undoneEarlier: [String] = []
     /// On MySQL/MariaDB (DDL commits by itself): which statements ran and which not.
     public var partial: PartialRevision?
+    /// The revision's own SQL ended migc's transaction (a COMMIT or ROLLBACK in a
+    /// `sql` block): the runner stopped right after that statement. See TransactionEnded.
+    public var transactionEndedBy: TransactionControl.Found?
+    /// Indexes a failed `CREATE INDEX CONCURRENTLY` left behind, INVALID (PostgreSQL).
+    public var invalidIndexes: [String] = []
 
     public var description: String { "revision \(revision) failed: \(error)" }
 }

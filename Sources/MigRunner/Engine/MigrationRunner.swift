@@ -106,7 +106,7 @@ public final class MigrationRunner {
                 do {
                     try runStatements(unit)
                 } catch let failure as StatementFailure {
-                    throw failure.runFailure(unit, report: report, rolledBack: false)
+                    throw InvalidIndexes.annotate(failure.runFailure(unit, report: report, rolledBack: false), driver: driver)
                 }
                 try driver.begin()
                 try bookkeep(unit, since: started)
@@ -147,6 +147,7 @@ public final class MigrationRunner {
 
     /// Rolls a failed transactional revision back and says what stays applied.
     private func settle(_ failure: StatementFailure, _ unit: PlannedRevision, mode: TransactionMode, report: RunReport) -> RunFailure {
+        if let ended = failure.transactionEnded { return TransactionEnded.failure(failure.runFailure(unit, report: report, rolledBack: false), ended, mode: mode) }
         guard mode == .single else {
             driver.rollbackQuietly()
             return failure.runFailure(unit, report: report, rolledBack: true)
@@ -177,21 +178,35 @@ public final class MigrationRunner {
     private struct StatementFailure: Error {
         var statement: SQLStatement
         var error: DatabaseError
+        var transactionEnded: TransactionControl.Found? = nil
 
         func runFailure(_ unit: PlannedRevision, report: RunReport, rolledBack: Bool, undoneEarlier: [String] = []) -> RunFailure {
-            RunFailure(
+            var failure = RunFailure(
                 revision: unit.id, message: unit.message, direction: unit.direction, statement: statement, error: error,
                 report: report, rolledBack: rolledBack, undoneEarlier: undoneEarlier)
+            failure.transactionEndedBy = transactionEnded
+            return failure
         }
     }
 
     private func runStatements(_ unit: PlannedRevision) throws(StatementFailure) {
+        var keeper = RebuildKeeper(driver: driver)
         for statement in unit.statements {
             do {
+                try keeper.prepare(statement.text)
                 try driver.execute(statement.text)
             } catch {
                 throw StatementFailure(statement: statement, error: error)
             }
+            if unit.transactional, !driver.inTransaction {
+                let found = TransactionEnded.found(in: statement.text)
+                throw StatementFailure(statement: statement, error: TransactionEnded.error(found, statement: statement.text), transactionEnded: found)
+            }
+        }
+        do {
+            try keeper.restore()
+        } catch {
+            throw StatementFailure(statement: unit.statements.last ?? SQLStatement(""), error: error)
         }
     }
 

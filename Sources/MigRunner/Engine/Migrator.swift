@@ -83,9 +83,13 @@ public final class Migrator {
     public func drift() throws -> (heads: [String], differences: [SchemaDifference]) {
         let heads = try appliedHeads()
         try verifyKnown(heads)
+        try refuseConflictingHeads(heads)
         let actual = try Introspector.schema(of: driver)
         let expected = try Introspector.canonicalTypes(Checker.schema(at: Set(heads), in: graph), for: driver)
-        return (heads, SchemaComparison.differences(expected: expected, actual: actual, dialect: dialect))
+        // Triggers join their table's differences (a stable sort: the order within a table stays).
+        let differences = (SchemaComparison.differences(expected: expected, actual: actual, dialect: dialect) + (try triggerDrift()))
+            .enumerated().sorted { ($0.element.table, $0.offset) < ($1.element.table, $1.offset) }.map(\.element)
+        return (heads, differences)
     }
 
     // MARK: Running
@@ -109,8 +113,12 @@ public final class Migrator {
     }
 
     /// Runs under the lock: verifies the version table, then plans from it.
-    private func plan(_ direction: Direction, to target: String, from heads: [String], options: Options) throws -> [PlannedRevision] {
-        try verifyKnown(heads)
+    private func plan(_ direction: Direction, to target: String, from applied: [String], options: Options) throws -> [PlannedRevision] {
+        try verifyKnown(applied)
+        let heads = try normalisedHeads(applied)
+        if direction == .up, let resolved = try? graph.resolve(target, current: Set(heads)) {
+            try refuseConflictingHeads(heads + resolved.revisions)
+        }
         let edited = try editedRevisions(heads)
         if !edited.isEmpty, !options.allowEdited { throw MigrationRefusal.edited(edited) }
         try runner.store.acceptEdits(edited.map { ($0, graph.revisions[$0]?.file.checksum) })
@@ -150,7 +158,9 @@ public final class Migrator {
                     throw MigrationRefusal.plan(.unresolved(error))
                 }
             }
-            return self.graph.minimalHeads(ids)
+            let after = self.graph.minimalHeads(ids)
+            try self.refuseConflictingHeads(after)
+            return after
         }
     }
 }

@@ -43,7 +43,11 @@ ALTER TABLE "items" ADD COLUMN "note" TEXT;
 ALTER TABLE "items" ADD COLUMN "qty" INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE "items" ADD COLUMN "owner_id" INTEGER CONSTRAINT "items_owner_id_fkey" REFERENCES "owners" ("id") ON DELETE SET NULL;
 ALTER TABLE "items" ADD COLUMN "weight" DOUBLE CONSTRAINT "items_weight_check" CHECK ("weight" > 0);
--- migc: rebuild table "items": SQLite cannot alter it in place
+-- migc: rebuild table "items": SQLite cannot alter it in place; stop first if the live table has what the model does not know
+CREATE TEMP TABLE IF NOT EXISTS "_migc_rebuild_guard" ("lost" TEXT CONSTRAINT "a table rebuild would drop columns, indexes or triggers the migrations do not know (see migc check)" CHECK ("lost" IS NULL));
+INSERT INTO temp."_migc_rebuild_guard" ("lost")
+  SELECT 'column ' || "name" FROM pragma_table_info('items') WHERE "name" NOT IN ('id', 'name', 'note', 'qty', 'owner_id', 'weight')
+  UNION ALL SELECT "type" || ' ' || "name" FROM "sqlite_master" WHERE "tbl_name" = 'items' COLLATE NOCASE AND "type" IN ('index', 'trigger') AND "name" NOT LIKE 'sqlite_autoindex_%' AND "name" NOT IN ();
 CREATE TABLE "_migc_new_items" (
   "id" INTEGER NOT NULL,
   "name" TEXT NOT NULL,
@@ -84,7 +88,11 @@ PRAGMA foreign_keys = OFF;
 BEGIN;
 ALTER TABLE "items" DROP COLUMN "label";
 ALTER TABLE "items" DROP COLUMN "added_at";
--- migc: rebuild table "items": SQLite cannot alter it in place
+-- migc: rebuild table "items": SQLite cannot alter it in place; stop first if the live table has what the model does not know
+CREATE TEMP TABLE IF NOT EXISTS "_migc_rebuild_guard" ("lost" TEXT CONSTRAINT "a table rebuild would drop columns, indexes or triggers the migrations do not know (see migc check)" CHECK ("lost" IS NULL));
+INSERT INTO temp."_migc_rebuild_guard" ("lost")
+  SELECT 'column ' || "name" FROM pragma_table_info('items') WHERE "name" NOT IN ('id', 'name', 'note', 'qty', 'owner_id', 'weight', 'sku')
+  UNION ALL SELECT "type" || ' ' || "name" FROM "sqlite_master" WHERE "tbl_name" = 'items' COLLATE NOCASE AND "type" IN ('index', 'trigger') AND "name" NOT LIKE 'sqlite_autoindex_%' AND "name" NOT IN ();
 CREATE TABLE "_migc_new_items" (
   "id" INTEGER NOT NULL,
   "name" TEXT NOT NULL,

@@ -41,7 +41,11 @@ COMMIT;
 -- revision a2: add every kind of constraint
 -- source: sql/add_constraint/a2_add.mig
 BEGIN;
--- migc: rebuild table "teams": SQLite cannot alter it in place
+-- migc: rebuild table "teams": SQLite cannot alter it in place; stop first if the live table has what the model does not know
+CREATE TEMP TABLE IF NOT EXISTS "_migc_rebuild_guard" ("lost" TEXT CONSTRAINT "a table rebuild would drop columns, indexes or triggers the migrations do not know (see migc check)" CHECK ("lost" IS NULL));
+INSERT INTO temp."_migc_rebuild_guard" ("lost")
+  SELECT 'column ' || "name" FROM pragma_table_info('teams') WHERE "name" NOT IN ('id', 'name')
+  UNION ALL SELECT "type" || ' ' || "name" FROM "sqlite_master" WHERE "tbl_name" = 'teams' COLLATE NOCASE AND "type" IN ('index', 'trigger') AND "name" NOT LIKE 'sqlite_autoindex_%' AND "name" NOT IN ();
 CREATE TABLE "_migc_new_teams" (
   "id" INTEGER NOT NULL,
   "name" VARCHAR(50) NOT NULL,
@@ -54,7 +58,11 @@ DROP TABLE "teams";
 PRAGMA legacy_alter_table = ON;
 ALTER TABLE "_migc_new_teams" RENAME TO "teams";
 PRAGMA legacy_alter_table = OFF;
--- migc: rebuild table "players": SQLite cannot alter it in place
+-- migc: rebuild table "players": SQLite cannot alter it in place; stop first if the live table has what the model does not know
+CREATE TEMP TABLE IF NOT EXISTS "_migc_rebuild_guard" ("lost" TEXT CONSTRAINT "a table rebuild would drop columns, indexes or triggers the migrations do not know (see migc check)" CHECK ("lost" IS NULL));
+INSERT INTO temp."_migc_rebuild_guard" ("lost")
+  SELECT 'column ' || "name" FROM pragma_table_info('players') WHERE "name" NOT IN ('id', 'team_id', 'number', 'nick')
+  UNION ALL SELECT "type" || ' ' || "name" FROM "sqlite_master" WHERE "tbl_name" = 'players' COLLATE NOCASE AND "type" IN ('index', 'trigger') AND "name" NOT LIKE 'sqlite_autoindex_%' AND "name" NOT IN ();
 CREATE TABLE "_migc_new_players" (
   "id" INTEGER NOT NULL,
   "team_id" INTEGER,
@@ -88,7 +96,11 @@ PRAGMA foreign_keys = OFF;
 -- source: sql/add_constraint/a2_add.mig
 -- downgrade
 BEGIN;
--- migc: rebuild table "players": SQLite cannot alter it in place
+-- migc: rebuild table "players": SQLite cannot alter it in place; stop first if the live table has what the model does not know
+CREATE TEMP TABLE IF NOT EXISTS "_migc_rebuild_guard" ("lost" TEXT CONSTRAINT "a table rebuild would drop columns, indexes or triggers the migrations do not know (see migc check)" CHECK ("lost" IS NULL));
+INSERT INTO temp."_migc_rebuild_guard" ("lost")
+  SELECT 'column ' || "name" FROM pragma_table_info('players') WHERE "name" NOT IN ('id', 'team_id', 'number', 'nick')
+  UNION ALL SELECT "type" || ' ' || "name" FROM "sqlite_master" WHERE "tbl_name" = 'players' COLLATE NOCASE AND "type" IN ('index', 'trigger') AND "name" NOT LIKE 'sqlite_autoindex_%' AND "name" NOT IN ();
 CREATE TABLE "_migc_new_players" (
   "id" INTEGER NOT NULL,
   "team_id" INTEGER,
@@ -102,7 +114,11 @@ DROP TABLE "players";
 PRAGMA legacy_alter_table = ON;
 ALTER TABLE "_migc_new_players" RENAME TO "players";
 PRAGMA legacy_alter_table = OFF;
--- migc: rebuild table "teams": SQLite cannot alter it in place
+-- migc: rebuild table "teams": SQLite cannot alter it in place; stop first if the live table has what the model does not know
+CREATE TEMP TABLE IF NOT EXISTS "_migc_rebuild_guard" ("lost" TEXT CONSTRAINT "a table rebuild would drop columns, indexes or triggers the migrations do not know (see migc check)" CHECK ("lost" IS NULL));
+INSERT INTO temp."_migc_rebuild_guard" ("lost")
+  SELECT 'column ' || "name" FROM pragma_table_info('teams') WHERE "name" NOT IN ('id', 'name')
+  UNION ALL SELECT "type" || ' ' || "name" FROM "sqlite_master" WHERE "tbl_name" = 'teams' COLLATE NOCASE AND "type" IN ('index', 'trigger') AND "name" NOT LIKE 'sqlite_autoindex_%' AND "name" NOT IN ();
 CREATE TABLE "_migc_new_teams" (
   "id" INTEGER NOT NULL,
   "name" VARCHAR(50) NOT NULL

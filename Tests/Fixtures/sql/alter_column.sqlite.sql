@@ -38,7 +38,11 @@ COMMIT;
 -- revision a2: alter every way (one rebuild on sqlite)
 -- source: sql/alter_column/a2_alter.mig
 BEGIN;
--- migc: rebuild table "items": SQLite cannot alter it in place
+-- migc: rebuild table "items": SQLite cannot alter it in place; stop first if the live table has what the model does not know
+CREATE TEMP TABLE IF NOT EXISTS "_migc_rebuild_guard" ("lost" TEXT CONSTRAINT "a table rebuild would drop columns, indexes or triggers the migrations do not know (see migc check)" CHECK ("lost" IS NULL));
+INSERT INTO temp."_migc_rebuild_guard" ("lost")
+  SELECT 'column ' || "name" FROM pragma_table_info('items') WHERE "name" NOT IN ('id', 'price', 'note', 'qty', 'status')
+  UNION ALL SELECT "type" || ' ' || "name" FROM "sqlite_master" WHERE "tbl_name" = 'items' COLLATE NOCASE AND "type" IN ('index', 'trigger') AND "name" NOT LIKE 'sqlite_autoindex_%' AND "name" NOT IN ('items_qty_idx');
 CREATE TABLE "_migc_new_items" (
   "id" INTEGER NOT NULL CONSTRAINT "items_pkey" PRIMARY KEY AUTOINCREMENT,
   "price" VARCHAR(20) NOT NULL,
@@ -71,7 +75,11 @@ PRAGMA foreign_keys = OFF;
 -- source: sql/alter_column/a2_alter.mig
 -- downgrade
 BEGIN;
--- migc: rebuild table "items": SQLite cannot alter it in place
+-- migc: rebuild table "items": SQLite cannot alter it in place; stop first if the live table has what the model does not know
+CREATE TEMP TABLE IF NOT EXISTS "_migc_rebuild_guard" ("lost" TEXT CONSTRAINT "a table rebuild would drop columns, indexes or triggers the migrations do not know (see migc check)" CHECK ("lost" IS NULL));
+INSERT INTO temp."_migc_rebuild_guard" ("lost")
+  SELECT 'column ' || "name" FROM pragma_table_info('items') WHERE "name" NOT IN ('id', 'price', 'note', 'qty', 'status')
+  UNION ALL SELECT "type" || ' ' || "name" FROM "sqlite_master" WHERE "tbl_name" = 'items' COLLATE NOCASE AND "type" IN ('index', 'trigger') AND "name" NOT LIKE 'sqlite_autoindex_%' AND "name" NOT IN ('items_qty_idx');
 CREATE TABLE "_migc_new_items" (
   "id" INTEGER NOT NULL CONSTRAINT "items_pkey" PRIMARY KEY AUTOINCREMENT,
   "price" TEXT NOT NULL,

@@ -58,7 +58,11 @@ COMMIT;
 -- revision a3: drop constrained columns
 -- source: sql/drop_column/a3_drop_constrained.mig
 BEGIN;
--- migc: rebuild table "items": SQLite cannot alter it in place
+-- migc: rebuild table "items": SQLite cannot alter it in place; stop first if the live table has what the model does not know
+CREATE TEMP TABLE IF NOT EXISTS "_migc_rebuild_guard" ("lost" TEXT CONSTRAINT "a table rebuild would drop columns, indexes or triggers the migrations do not know (see migc check)" CHECK ("lost" IS NULL));
+INSERT INTO temp."_migc_rebuild_guard" ("lost")
+  SELECT 'column ' || "name" FROM pragma_table_info('items') WHERE "name" NOT IN ('id', 'name', 'owner_id', 'qty')
+  UNION ALL SELECT "type" || ' ' || "name" FROM "sqlite_master" WHERE "tbl_name" = 'items' COLLATE NOCASE AND "type" IN ('index', 'trigger') AND "name" NOT LIKE 'sqlite_autoindex_%' AND "name" NOT IN ();
 CREATE TABLE "_migc_new_items" (
   "id" INTEGER NOT NULL,
   "name" TEXT NOT NULL,

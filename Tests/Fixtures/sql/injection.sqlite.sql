@@ -40,7 +40,11 @@ COMMIT;
 -- revision a2: rebuild the hostile table
 -- source: sql/injection/a2_rebuild.mig
 BEGIN;
--- migc: rebuild table "Order ""Items""; -- ü": SQLite cannot alter it in place
+-- migc: rebuild table "Order ""Items""; -- ü": SQLite cannot alter it in place; stop first if the live table has what the model does not know
+CREATE TEMP TABLE IF NOT EXISTS "_migc_rebuild_guard" ("lost" TEXT CONSTRAINT "a table rebuild would drop columns, indexes or triggers the migrations do not know (see migc check)" CHECK ("lost" IS NULL));
+INSERT INTO temp."_migc_rebuild_guard" ("lost")
+  SELECT 'column ' || "name" FROM pragma_table_info('Order "Items"; -- ü') WHERE "name" NOT IN ('id''; DROP TABLE x; --', 'back\slash', 'naïve ünïcödé', 'semi;colon')
+  UNION ALL SELECT "type" || ' ' || "name" FROM "sqlite_master" WHERE "tbl_name" = 'Order "Items"; -- ü' COLLATE NOCASE AND "type" IN ('index', 'trigger') AND "name" NOT LIKE 'sqlite_autoindex_%' AND "name" NOT IN ('idx"; DROP TABLE x; --');
 CREATE TABLE "_migc_new_Order ""Items""; -- ü" (
   "id'; DROP TABLE x; --" INTEGER NOT NULL,
   "back\slash" TEXT NOT NULL DEFAULT 'it''s \ "a" 
@@ -73,7 +77,11 @@ PRAGMA foreign_keys = OFF;
 -- source: sql/injection/a2_rebuild.mig
 -- downgrade
 BEGIN;
--- migc: rebuild table "Order ""Items""; -- ü": SQLite cannot alter it in place
+-- migc: rebuild table "Order ""Items""; -- ü": SQLite cannot alter it in place; stop first if the live table has what the model does not know
+CREATE TEMP TABLE IF NOT EXISTS "_migc_rebuild_guard" ("lost" TEXT CONSTRAINT "a table rebuild would drop columns, indexes or triggers the migrations do not know (see migc check)" CHECK ("lost" IS NULL));
+INSERT INTO temp."_migc_rebuild_guard" ("lost")
+  SELECT 'column ' || "name" FROM pragma_table_info('Order "Items"; -- ü') WHERE "name" NOT IN ('id''; DROP TABLE x; --', 'back\slash', 'naïve ünïcödé', 'new "name"')
+  UNION ALL SELECT "type" || ' ' || "name" FROM "sqlite_master" WHERE "tbl_name" = 'Order "Items"; -- ü' COLLATE NOCASE AND "type" IN ('index', 'trigger') AND "name" NOT LIKE 'sqlite_autoindex_%' AND "name" NOT IN ('idx"; DROP TABLE x; --');
 CREATE TABLE "_migc_new_Order ""Items""; -- ü" (
   "id'; DROP TABLE x; --" INTEGER NOT NULL,
   "back\slash" TEXT NOT NULL DEFAULT 'it''s \ "a" 

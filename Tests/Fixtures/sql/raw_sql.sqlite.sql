@@ -38,7 +38,11 @@ COMMIT;
 -- revision a2: rebuild a table a view reads
 -- source: sql/raw_sql/a2_rebuild_under_view.mig
 BEGIN;
--- migc: rebuild table "events": SQLite cannot alter it in place
+-- migc: rebuild table "events": SQLite cannot alter it in place; stop first if the live table has what the model does not know
+CREATE TEMP TABLE IF NOT EXISTS "_migc_rebuild_guard" ("lost" TEXT CONSTRAINT "a table rebuild would drop columns, indexes or triggers the migrations do not know (see migc check)" CHECK ("lost" IS NULL));
+INSERT INTO temp."_migc_rebuild_guard" ("lost")
+  SELECT 'column ' || "name" FROM pragma_table_info('events') WHERE "name" NOT IN ('id', 'kind')
+  UNION ALL SELECT "type" || ' ' || "name" FROM "sqlite_master" WHERE "tbl_name" = 'events' COLLATE NOCASE AND "type" IN ('index', 'trigger') AND "name" NOT LIKE 'sqlite_autoindex_%' AND "name" NOT IN ();
 CREATE TABLE "_migc_new_events" (
   "id" INTEGER NOT NULL,
   "kind" TEXT NOT NULL,
@@ -65,7 +69,11 @@ PRAGMA foreign_keys = OFF;
 -- source: sql/raw_sql/a2_rebuild_under_view.mig
 -- downgrade
 BEGIN;
--- migc: rebuild table "events": SQLite cannot alter it in place
+-- migc: rebuild table "events": SQLite cannot alter it in place; stop first if the live table has what the model does not know
+CREATE TEMP TABLE IF NOT EXISTS "_migc_rebuild_guard" ("lost" TEXT CONSTRAINT "a table rebuild would drop columns, indexes or triggers the migrations do not know (see migc check)" CHECK ("lost" IS NULL));
+INSERT INTO temp."_migc_rebuild_guard" ("lost")
+  SELECT 'column ' || "name" FROM pragma_table_info('events') WHERE "name" NOT IN ('id', 'kind')
+  UNION ALL SELECT "type" || ' ' || "name" FROM "sqlite_master" WHERE "tbl_name" = 'events' COLLATE NOCASE AND "type" IN ('index', 'trigger') AND "name" NOT LIKE 'sqlite_autoindex_%' AND "name" NOT IN ();
 CREATE TABLE "_migc_new_events" (
   "id" INTEGER NOT NULL,
   "kind" TEXT,

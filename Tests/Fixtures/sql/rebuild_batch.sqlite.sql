@@ -42,7 +42,11 @@ COMMIT;
 -- revision a2: interleaved changes to two tables
 -- source: sql/rebuild_batch/a2_batch.mig
 BEGIN;
--- migc: rebuild table "authors": SQLite cannot alter it in place
+-- migc: rebuild table "authors": SQLite cannot alter it in place; stop first if the live table has what the model does not know
+CREATE TEMP TABLE IF NOT EXISTS "_migc_rebuild_guard" ("lost" TEXT CONSTRAINT "a table rebuild would drop columns, indexes or triggers the migrations do not know (see migc check)" CHECK ("lost" IS NULL));
+INSERT INTO temp."_migc_rebuild_guard" ("lost")
+  SELECT 'column ' || "name" FROM pragma_table_info('authors') WHERE "name" NOT IN ('id', 'name')
+  UNION ALL SELECT "type" || ' ' || "name" FROM "sqlite_master" WHERE "tbl_name" = 'authors' COLLATE NOCASE AND "type" IN ('index', 'trigger') AND "name" NOT LIKE 'sqlite_autoindex_%' AND "name" NOT IN ();
 CREATE TABLE "_migc_new_authors" (
   "id" INTEGER NOT NULL,
   "name" TEXT NOT NULL,
@@ -56,7 +60,11 @@ DROP TABLE "authors";
 PRAGMA legacy_alter_table = ON;
 ALTER TABLE "_migc_new_authors" RENAME TO "authors";
 PRAGMA legacy_alter_table = OFF;
--- migc: rebuild table "books": SQLite cannot alter it in place
+-- migc: rebuild table "books": SQLite cannot alter it in place; stop first if the live table has what the model does not know
+CREATE TEMP TABLE IF NOT EXISTS "_migc_rebuild_guard" ("lost" TEXT CONSTRAINT "a table rebuild would drop columns, indexes or triggers the migrations do not know (see migc check)" CHECK ("lost" IS NULL));
+INSERT INTO temp."_migc_rebuild_guard" ("lost")
+  SELECT 'column ' || "name" FROM pragma_table_info('books') WHERE "name" NOT IN ('id', 'author_id', 'title')
+  UNION ALL SELECT "type" || ' ' || "name" FROM "sqlite_master" WHERE "tbl_name" = 'books' COLLATE NOCASE AND "type" IN ('index', 'trigger') AND "name" NOT LIKE 'sqlite_autoindex_%' AND "name" NOT IN ('books_title_idx');
 CREATE TABLE "_migc_new_books" (
   "id" INTEGER NOT NULL,
   "author_id" INTEGER,
@@ -74,7 +82,11 @@ CREATE INDEX "books_title_idx" ON "books" ("heading");
 CREATE TEMP TABLE IF NOT EXISTS "_migc_fk_check" ("violations" INTEGER CONSTRAINT "foreign key violations after table rebuild" CHECK ("violations" = 0));
 INSERT INTO temp."_migc_fk_check" ("violations") SELECT (SELECT count(*) FROM pragma_foreign_key_check('books'));
 CREATE INDEX "books_heading_idx" ON "books" ("heading", "id");
--- migc: rebuild table "authors": SQLite cannot alter it in place
+-- migc: rebuild table "authors": SQLite cannot alter it in place; stop first if the live table has what the model does not know
+CREATE TEMP TABLE IF NOT EXISTS "_migc_rebuild_guard" ("lost" TEXT CONSTRAINT "a table rebuild would drop columns, indexes or triggers the migrations do not know (see migc check)" CHECK ("lost" IS NULL));
+INSERT INTO temp."_migc_rebuild_guard" ("lost")
+  SELECT 'column ' || "name" FROM pragma_table_info('authors') WHERE "name" NOT IN ('id', 'name', 'email')
+  UNION ALL SELECT "type" || ' ' || "name" FROM "sqlite_master" WHERE "tbl_name" = 'authors' COLLATE NOCASE AND "type" IN ('index', 'trigger') AND "name" NOT LIKE 'sqlite_autoindex_%' AND "name" NOT IN ();
 CREATE TABLE "_migc_new_authors" (
   "id" INTEGER NOT NULL,
   "name" VARCHAR(200) NOT NULL,
@@ -105,7 +117,11 @@ PRAGMA foreign_keys = OFF;
 BEGIN;
 DROP INDEX "books_heading_idx";
 ALTER TABLE "books" RENAME COLUMN "heading" TO "title";
--- migc: rebuild table "authors": SQLite cannot alter it in place
+-- migc: rebuild table "authors": SQLite cannot alter it in place; stop first if the live table has what the model does not know
+CREATE TEMP TABLE IF NOT EXISTS "_migc_rebuild_guard" ("lost" TEXT CONSTRAINT "a table rebuild would drop columns, indexes or triggers the migrations do not know (see migc check)" CHECK ("lost" IS NULL));
+INSERT INTO temp."_migc_rebuild_guard" ("lost")
+  SELECT 'column ' || "name" FROM pragma_table_info('authors') WHERE "name" NOT IN ('id', 'name')
+  UNION ALL SELECT "type" || ' ' || "name" FROM "sqlite_master" WHERE "tbl_name" = 'authors' COLLATE NOCASE AND "type" IN ('index', 'trigger') AND "name" NOT LIKE 'sqlite_autoindex_%' AND "name" NOT IN ();
 CREATE TABLE "_migc_new_authors" (
   "id" INTEGER NOT NULL,
   "name" TEXT,
@@ -117,7 +133,11 @@ DROP TABLE "authors";
 PRAGMA legacy_alter_table = ON;
 ALTER TABLE "_migc_new_authors" RENAME TO "authors";
 PRAGMA legacy_alter_table = OFF;
--- migc: rebuild table "books": SQLite cannot alter it in place
+-- migc: rebuild table "books": SQLite cannot alter it in place; stop first if the live table has what the model does not know
+CREATE TEMP TABLE IF NOT EXISTS "_migc_rebuild_guard" ("lost" TEXT CONSTRAINT "a table rebuild would drop columns, indexes or triggers the migrations do not know (see migc check)" CHECK ("lost" IS NULL));
+INSERT INTO temp."_migc_rebuild_guard" ("lost")
+  SELECT 'column ' || "name" FROM pragma_table_info('books') WHERE "name" NOT IN ('id', 'author_id', 'title')
+  UNION ALL SELECT "type" || ' ' || "name" FROM "sqlite_master" WHERE "tbl_name" = 'books' COLLATE NOCASE AND "type" IN ('index', 'trigger') AND "name" NOT LIKE 'sqlite_autoindex_%' AND "name" NOT IN ('books_title_idx');
 CREATE TABLE "_migc_new_books" (
   "id" INTEGER NOT NULL,
   "author_id" INTEGER,

@@ -42,5 +42,11 @@ extension DiagnosticRegistry {
         DiagnosticEntry(
             .unusedLabel, "unused label", severity: .warning,
             explanation: "A branch label nothing needs."),
+        DiagnosticEntry(
+            .destructiveDowngrade, "downgrade deletes data", severity: .note,
+            explanation: "A downgrade, written or derived, that drops a table or column and the data in it."),
+        DiagnosticEntry(
+            .transactionControlInSQL, "transaction control in a `sql` block", severity: .warning,
+            explanation: "BEGIN, COMMIT, ROLLBACK, END, SAVEPOINT or RELEASE inside a `sql` block: it ends or splits the transaction migc runs the revision in."),
     ]
 }
