@@ -42,5 +42,8 @@ extension DiagnosticRegistry {
         DiagnosticEntry(
             .unusedLabel, "unused label", severity: .warning,
             explanation: "A branch label nothing needs."),
+        DiagnosticEntry(
+            .downgradeNeedsEmptyTable, "derived downgrade needs an empty table", severity: .warning,
+            explanation: "A derived downgrade that re-adds a dropped column cannot fill the table's rows: NOT NULL without a default and no zero value, or a key column filled with one value."),
     ]
 }
