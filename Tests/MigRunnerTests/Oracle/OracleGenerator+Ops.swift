@@ -30,18 +30,21 @@ extension OracleGenerator {
     /// One candidate op on the current model (the caller checks it).
     mutating func candidate() -> (String, Meta.Effect)? {
         let tables = schema.sortedTables
-        guard let t = rng.pick(tables), rng.int(0..<100) >= 12 else { return createTable() }
+        guard let t = rng.pick(tables), concurrentIndexesOnly || rng.int(0..<100) >= 12 else { return createTable() }
         let cols = t.columns.map(\.name).filter { $0 != "id" }
         let c = rng.pick(cols)
         let T = Self.q(t.name)
-        switch rng.int(0..<20) {
+        let choice = concurrentIndexesOnly ? 10 : rng.int(0..<20)
+        switch choice {
         case 0, 1:
             guard let d = columnDefinition(in: t, tableHasRows: true) else { return nil }
             return ("add column \(T).\(d.text)", .column(t.name, d.name, d.meta))
         case 2:
             guard let c, let col = t.column(named: c) else { return nil }
             // A key column refilled with one value cannot come back on a table with rows (MIG110).
-            if col.refillValue.map({ $0.kind != .null }) ?? true, t.uniques.values.contains(where: { $0.columns.contains(c) }) { return nil }
+            guard let fill = col.refillValue else { return nil }
+            let inUniqueIndex = schema.indexes(on: t.name).contains { $0.unique && $0.columns.contains { $0.name.name == c } }
+            if fill.kind != .null, inUniqueIndex || t.uniques.values.contains(where: { $0.columns.contains(c) }) { return nil }
             return ("drop column \(T).\(Self.q(c))", .dropColumn(t.name, c))
         case 3:
             guard let c else { return nil }
@@ -79,8 +82,9 @@ extension OracleGenerator {
             let unique = rng.chance(30) && keyable(t).contains(c)
             var list = Self.q(c) + (rng.chance(20) ? " desc" : rng.chance(10) ? " asc" : "")
             if rng.chance(30), let second = rng.pick(cols), second != c { list += ", " + Self.q(second) }
-            let predicate = rng.chance(25) ? " where \(Self.q(c)) is not null" : ""
-            return ("create \(unique ? "unique " : "")index \(Self.q(fresh("i"))) on \(T) (\(list))\(predicate)", .none)
+            var clauses = rng.chance(25) ? " where \(Self.q(c)) is not null" : ""
+            if concurrentIndexesOnly { clauses = rng.chance(50) ? clauses + " concurrently" : " concurrently" + clauses }
+            return ("create \(unique ? "unique " : "")index \(Self.q(fresh("i"))) on \(T) (\(list))\(clauses)", .none)
         case 12:
             guard let i = rng.pick(schema.indexes(on: t.name)) else { return nil }
             return ("drop index \(Self.q(i.name))", .none)
@@ -114,7 +118,8 @@ extension OracleGenerator {
         sqlRowID += 1
         let values = t.columns.map { OracleRows.literal(for: $0, n: sqlRowID) }
         let insert = "INSERT INTO \(Self.sqlQuote(t.name)) (\(t.columns.map { Self.sqlQuote($0.name) }.joined(separator: ", "))) VALUES (\(values.joined(separator: ", ")))"
-        return "sql \"\"\"\(insert)\"\"\" reverse \"\"\"DELETE FROM \(Self.sqlQuote(t.name)) WHERE \"id\" = \(sqlRowID)\"\"\""
+        let dialect = rng.chance(20) ? rng.pick(["sqlite ", "postgres "])! : ""
+        return "sql \(dialect)\"\"\"\(insert)\"\"\" reverse \"\"\"DELETE FROM \(Self.sqlQuote(t.name)) WHERE \"id\" = \(sqlRowID)\"\"\""
     }
 
     mutating func apply(_ effect: Meta.Effect) {

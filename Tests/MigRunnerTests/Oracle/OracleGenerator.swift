@@ -22,6 +22,8 @@ struct OracleGenerator {
     /// No foreign keys in new tables (a branch's side revision: the main line may
     /// rename or drop any table it could point at).
     var noForeignKeys = false
+    /// Only `create index ... concurrently` (a `transaction off` revision).
+    var concurrentIndexesOnly = false
     /// Joins the ops of one candidate that must stay together.
     static let opSeparator = "\u{1}"
     var sqlRowID = 90_000
@@ -60,14 +62,14 @@ struct OracleGenerator {
     // MARK: Types and values
 
     static let types = ["int", "smallint", "text", "varchar(40)", "varchar(200)", "char(12)", "bool", "decimal(10, 2)", "double", "real",
-                        "date", "time", "timestamp", "timestamptz", "uuid", "json", "blob"]
+                        "date", "time", "timestamp", "timestamptz", "uuid", "json", "blob", "\"text\""]
     static func dupType(_ t: String) -> Bool { ["bool", "date", "time", "timestamp", "timestamptz", "json", "blob"].contains(t) }
     static func numeric(_ t: String) -> Bool { ["int", "smallint", "decimal(10, 2)", "double", "real"].contains(t) }
 
     mutating func defaultExpr(_ t: String) -> String? {
         switch t {
         case "int", "smallint", "decimal(10, 2)", "double", "real": return String(rng.int(0..<100))
-        case "text", "varchar(40)", "varchar(200)", "char(12)": return rng.chance(50) ? "\"d\"" : "lower(\"X\")"
+        case "text", "varchar(40)", "varchar(200)", "char(12)", "\"text\"": return rng.chance(50) ? "\"d\"" : "lower(\"X\")"
         case "bool": return rng.chance(50) ? "true" : "false"
         case "date": return rng.chance(50) ? "current_date" : "\"2026-01-02\""
         case "timestamp", "timestamptz": return "current_timestamp"

@@ -45,10 +45,14 @@ extension OracleHistory {
                 head = mid
                 continue
             }
-            let ops = g.revisionOps(maxOps: maxOps)
+            // Now and then a `transaction off` revision building indexes concurrently.
+            let transactionOff = !g.schema.tables.isEmpty && g.rng.chance(6)
+            g.concurrentIndexesOnly = transactionOff
+            let ops = g.revisionOps(maxOps: transactionOff ? 2 : maxOps)
+            g.concurrentIndexesOnly = false
             if ops.isEmpty { continue }
             let r = id()
-            out.append(Revision(id: r, parents: head.map { [$0] } ?? [], upgrade: ops, downgrade: g.writtenDowngrade(ops, from: before)))
+            out.append(Revision(id: r, parents: head.map { [$0] } ?? [], upgrade: ops, downgrade: g.writtenDowngrade(ops, from: before), transactionOff: transactionOff))
             head = r
         }
         return OracleHistory(revisions: out)

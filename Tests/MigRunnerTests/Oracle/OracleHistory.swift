@@ -10,6 +10,8 @@ struct OracleHistory: Sendable, CustomStringConvertible {
         var upgrade: [String]
         /// A written downgrade (nil: derived).
         var downgrade: [String]?
+        /// `transaction off` (the generator puts only `concurrently` indexes there).
+        var transactionOff = false
     }
 
     var revisions: [Revision]
@@ -20,7 +22,9 @@ struct OracleHistory: Sendable, CustomStringConvertible {
     static func fileText(_ r: Revision) -> String {
         var text = "revision \(r.id)\n"
         if !r.parents.isEmpty { text += "parent \(r.parents.joined(separator: ", "))\n" }
-        text += "message \"oracle \(r.id)\"\n\nupgrade {\n"
+        text += "message \"oracle \(r.id)\"\n"
+        if r.transactionOff { text += "transaction off\n" }
+        text += "\nupgrade {\n"
         text += r.upgrade.map { "  " + $0 + "\n" }.joined()
         text += "}\n"
         if let down = r.downgrade {
@@ -50,6 +54,7 @@ struct OracleHistory: Sendable, CustomStringConvertible {
             for line in text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init) {
                 if line.hasPrefix("revision ") { r.id = String(line.dropFirst(9)) }
                 else if line.hasPrefix("parent ") { r.parents = line.dropFirst(7).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+                else if line == "transaction off" { r.transactionOff = true }
                 else if line == "upgrade {" { block = "up" }
                 else if line == "downgrade {" { block = "down"; r.downgrade = [] }
                 else if line == "}" { block = nil }

@@ -6,8 +6,8 @@ public struct DowngradeNeedsEmptyTable: LintRule {
             The derived downgrade of `drop column` re-adds the column and fills the existing rows: NULL when it \
             is nullable, its default when it has one, else its type's zero value (see MIG102). Some columns \
             cannot be filled so: a NOT NULL column without a default whose type has no zero value (`blob`, a \
-            custom type) fails on any row, and a column of a primary key or unique key filled with one value \
-            fails as soon as the table has two rows. Write the `downgrade` block (re-add the column nullable, \
+            custom type) fails on any row, and a column of a primary key, unique key or unique index filled \
+            with one value fails as soon as the table has two rows. Write the `downgrade` block (re-add the column nullable, \
             backfill, then restore the key), or accept a downgrade that needs an empty table.
             """,
         triggering: [LintExample("""
@@ -65,6 +65,7 @@ public struct DowngradeNeedsEmptyTable: LintRule {
             }
             if case .null = fill.kind { return nil }
             let keys = (t.primaryKey.map { [($0.name, $0.columns)] } ?? []) + t.uniques.values.map { ($0.name, $0.columns) }
+                + r.before.indexes(on: t.name).filter(\.unique).map { ($0.name, $0.columns.map(\.name.name)) }
             guard let key = keys.sorted(by: { $0.0 < $1.0 }).first(where: { $0.1.contains(c.name) }) else { return nil }
             return finding("the derived downgrade cannot restore key `\(key.0)` if `\(t.name)` has two rows or more", at: d.column.span, statement: step.statement,
                            help: "it re-adds \(name) with `\(Printer.print(fill))` in every row: write a `downgrade` block")
