@@ -42,7 +42,8 @@ extension OracleGenerator {
         case 2:
             guard let c, let col = t.column(named: c) else { return nil }
             // A key column refilled with one value cannot come back on a table with rows (MIG110).
-            guard let fill = col.refillValue else { return nil }
+            guard let fill = col.refillValue, !(col.nullable && m(t.name, c).wasNotNull) else { return nil }
+            if fill.kind != .null, m(t.name, c).wasKey { return nil }
             let inUniqueIndex = schema.indexes(on: t.name).contains { $0.unique && $0.columns.contains { $0.name.name == c } }
             if fill.kind != .null, inUniqueIndex || t.uniques.values.contains(where: { $0.columns.contains(c) }) { return nil }
             return ("drop column \(T).\(Self.q(c))", .dropColumn(t.name, c))
@@ -63,9 +64,9 @@ extension OracleGenerator {
                 // Fill the NULLs first, one distinct value per row, as people do.
                 let value = ty == "int" || ty == "smallint" ? "\"id\"" : "'v' || \"id\""
                 let sql = "sql \"\"\"UPDATE \(Self.sqlQuote(t.name)) SET \(Self.sqlQuote(c)) = \(value) WHERE \(Self.sqlQuote(c)) IS NULL\"\"\" reverse \"\"\"SELECT 1\"\"\""
-                return (sql + Self.opSeparator + "alter column \(T).\(Self.q(c)) set not null", .none)
+                return (sql + Self.opSeparator + "alter column \(T).\(Self.q(c)) set not null", .notNull(t.name, c))
             }
-            return ("alter column \(T).\(Self.q(c)) set not null", .none)
+            return ("alter column \(T).\(Self.q(c)) set not null", .notNull(t.name, c))
         case 7:
             guard let c, t.column(named: c)?.nullable == false else { return nil }
             return ("alter column \(T).\(Self.q(c)) drop not null", .none)
@@ -81,16 +82,17 @@ extension OracleGenerator {
             guard let c else { return nil }
             let unique = rng.chance(30) && keyable(t).contains(c)
             var list = Self.q(c) + (rng.chance(20) ? " desc" : rng.chance(10) ? " asc" : "")
-            if rng.chance(30), let second = rng.pick(cols), second != c { list += ", " + Self.q(second) }
+            var indexed = [c]
+            if rng.chance(30), let second = rng.pick(cols), second != c { list += ", " + Self.q(second); indexed.append(second) }
             var clauses = rng.chance(25) ? " where \(Self.q(c)) is not null" : ""
             if concurrentIndexesOnly { clauses = rng.chance(50) ? clauses + " concurrently" : " concurrently" + clauses }
-            return ("create \(unique ? "unique " : "")index \(Self.q(fresh("i"))) on \(T) (\(list))\(clauses)", .none)
+            return ("create \(unique ? "unique " : "")index \(Self.q(fresh("i"))) on \(T) (\(list))\(clauses)", unique ? .key(t.name, indexed) : .none)
         case 12:
             guard let i = rng.pick(schema.indexes(on: t.name)) else { return nil }
             return ("drop index \(Self.q(i.name))", .none)
         case 13:
             guard let c = rng.pick(keyable(t)), !hasKey(t, [c]) else { return nil }
-            return ("add unique \(Self.q(fresh("uq"))) on \(T) (\(Self.q(c)))", .none)
+            return ("add unique \(Self.q(fresh("uq"))) on \(T) (\(Self.q(c)))", .key(t.name, [c]))
         case 14:
             let numeric = cols.filter { t.column(named: $0).map { [.int, .smallint].contains($0.type) } ?? false }
             guard let c = rng.pick(numeric) else { return nil }
@@ -141,6 +143,8 @@ extension OracleGenerator {
             meta[t]?.removeValue(forKey: c)
             retiredColumns.append(c)
         case .dup(let t, let c): meta[t]?[c]?.mayDup = true
+        case .notNull(let t, let c): meta[t]?[c]?.wasNotNull = true
+        case .key(let t, let cs): for c in cs { meta[t]?[c]?.wasKey = true }
         }
     }
 

@@ -9,7 +9,16 @@ import Foundation
 /// can share a value, foreign keys only on nullable `bigint` columns (the oracle
 /// leaves those NULL), type changes within a family.
 struct OracleGenerator {
-    struct Meta: Hashable { var mayNull = false; var mayDup = false }
+    struct Meta: Hashable {
+        var mayNull = false
+        var mayDup = false
+        /// Was NOT NULL once: dropped while nullable, its derived downgrade re-adds
+        /// it NULL, and undoing the `drop not null` before that then fails.
+        var wasNotNull = false
+        /// Was in a unique key or index once: dropped with a fill value, its derived
+        /// downgrade gives every row one value, and re-creating that key then fails.
+        var wasKey = false
+    }
 
     var rng: OracleRandom
     var counter = 0
@@ -125,14 +134,14 @@ struct OracleGenerator {
         var m = Meta(mayNull: false, mayDup: Self.dupType(type))
         let notNull = type != "blob" && rng.chance(35)
         let def = rng.chance(35) ? defaultExpr(type) : nil
-        if notNull { mods.append("not null") } else if rng.chance(10) { mods.append("null") }
+        if notNull { mods.append("not null"); m.wasNotNull = true } else if rng.chance(10) { mods.append("null") }
         if let def { mods.append("default \(def)") }
         if tableHasRows {
             if notNull && def == nil { return nil }
             if def != nil { m.mayDup = true } else { m.mayNull = true }
         }
         if type == "blob" { m.mayNull = true }
-        if !m.mayDup, rng.chance(12) { mods.append("unique") }
+        if !m.mayDup, rng.chance(12) { mods.append("unique"); m.wasKey = true }
         if Self.numeric(type), rng.chance(15) { mods.append("check (\(Self.q(name)) >= 0)") }
         return ("\(Self.q(name)) \(type)" + mods.map { " " + $0 }.joined(), name, m)
     }
@@ -140,7 +149,7 @@ struct OracleGenerator {
     mutating func createTable() -> (String, Meta.Effect)? {
         let name = tableName()
         var items: [String] = []
-        var metas: [String: Meta] = ["id": Meta()]
+        var metas: [String: Meta] = ["id": Meta(wasNotNull: true)]
         let inlinePK = rng.chance(70)
         let noPK = !inlinePK && rng.chance(40)
         items.append(inlinePK ? "id int primary key" + (rng.chance(20) ? " autoincrement" : "") : "id int not null")
@@ -153,7 +162,11 @@ struct OracleGenerator {
             if !c.meta.mayDup, !c.meta.mayNull { plain.append(c.name) }
         }
         if !inlinePK && !noPK { items.append("primary key (id)") }
-        if plain.count >= 2, rng.chance(20) { items.append("unique \(Self.q(fresh("u"))) (\(Self.q(plain[0])), \(Self.q(plain[1])))") }
+        if plain.count >= 2, rng.chance(20) {
+            items.append("unique \(Self.q(fresh("u"))) (\(Self.q(plain[0])), \(Self.q(plain[1])))")
+            metas[plain[0]]?.wasKey = true
+            metas[plain[1]]?.wasKey = true
+        }
         if rng.chance(15) { items.append("check \(Self.q(fresh("ck"))) (id > 0)") }
         if rng.chance(15), let refs = referencesClause() {
             let col = fresh("fk")
@@ -178,6 +191,8 @@ extension OracleGenerator.Meta {
         case dropTable(String)
         case dropColumn(String, String)
         case dup(String, String)
+        case notNull(String, String)
+        case key(String, [String])
     }
 }
 
