@@ -28,14 +28,14 @@ struct OracleGenerator {
     var retiredTables: [String] = []
     var retiredColumns: [String] = []
     let dataBlocks: Bool
-    /// No foreign keys in new tables (a branch's side revision: the main line may
-    /// rename or drop any table it could point at).
+    /// A branch's side revision: no foreign keys in new tables (the main line may
+    /// rename or drop any table they could point at), fresh table names only.
     var noForeignKeys = false
     /// Only `create index ... concurrently` (a `transaction off` revision).
     var concurrentIndexesOnly = false
     /// Joins the ops of one candidate that must stay together.
     static let opSeparator = "\u{1}"
-    var sqlRowID = 90_000
+    var sqlRowID = 20_000
 
     static let quotedTableNames = ["Order Items", "select", "MixedCase", "dash-name", "group"]
     static let quotedColumnNames = ["Unit Price", "order", "from", "CamelCol", "key"]
@@ -56,6 +56,8 @@ struct OracleGenerator {
     mutating func fresh(_ prefix: String) -> String { counter += 1; return "\(prefix)\(counter)" }
 
     mutating func tableName() -> String {
+        // A side branch takes fresh names only: the main line may reuse any other.
+        if noForeignKeys { return fresh("t") }
         if rng.chance(20), let n = rng.pick(retiredTables.filter { n in !schema.tables.keys.contains { $0.lowercased() == n.lowercased() } }) { return n }
         if rng.chance(10), let n = rng.pick(Self.quotedTableNames.filter { n in !schema.tables.keys.contains { $0.lowercased() == n.lowercased() } && !retiredTables.contains(n) }) { return n }
         return fresh("t")

@@ -4,7 +4,8 @@ import Foundation
 
 /// The rows the oracle puts in every table after each revision: `bigint` columns
 /// (the generator's foreign-key columns) NULL when nullable, every other column a
-/// value distinct per row (`n`), valid on SQLite and PostgreSQL alike.
+/// value distinct per row (`n`, kept under 20,000, where the generator's `sql`
+/// rows start), valid on SQLite and PostgreSQL alike.
 enum OracleRows {
     static func literal(for column: Column, n: Int) -> String {
         switch column.type {
