@@ -201,8 +201,8 @@ struct PendingRebuild {
         case .dropColumn(let op):
             sources.removeValue(forKey: op.column.name)
         case .addColumn(let op):
-            let defaultValue = op.column.modifiers.lazy.compactMap { if case .defaultValue(let e) = $0.kind { e } else { nil } }.first
-            sources[op.column.name.name] = .value(defaultValue)
+            let added = step.after.tables[table]?.column(named: op.column.name.name)
+            sources[op.column.name.name] = .value(added?.defaultValue)
         default: break
         }
     }
