@@ -5,7 +5,7 @@
 // rebuild is emitted once, from the model after the last absorbed op, when an op
 // mentions the table otherwise (an index, a rename, a foreign key to it, raw SQL) or
 // the revision ends. Ops on other tables pass through in order; they cannot observe
-// the pending table, so the result is the same as rebuilding after every op.
+// the pending table's columns, so the result is the same as rebuilding after every op.
 //
 //   guard: stop if T has columns, indexes or triggers the model does not know
 //   CREATE TABLE "_migc_new_T" (...)                   -- the model's table
@@ -15,6 +15,10 @@
 //   CREATE INDEX ...                                   -- T's indexes from the model
 //   foreign key check of T and the tables referencing it (fails the statement)
 //
+// T, its indexes and the tables referencing it are read from the schema where the
+// rebuild runs, not where it was last absorbed: ops passed through meanwhile may have
+// dropped or renamed a table T references or that references T (issue 11 #2).
+//
 // The connection keeps foreign_keys OFF while migrating (SQLiteDriver), as SQLite
 // cannot switch it inside a transaction; scripts from `build` turn it off first.
 
@@ -22,11 +26,15 @@ struct SQLiteRebuildPlanner {
     let backend: SQLiteBackend
     private var output: [SQLStatement] = []
     private var pending: [PendingRebuild] = []
+    /// The schema at the current point of the output (what a flushed rebuild sees).
+    private var current: Schema?
 
     init(backend: SQLiteBackend) { self.backend = backend }
 
     mutating func add(_ step: OpStep) {
         let op = step.statement.operation
+        current = step.before
+        defer { current = step.after }
         if case .sql = op {
             flushAll()
         } else {
@@ -96,7 +104,10 @@ struct SQLiteRebuildPlanner {
 
     private func statements(for rebuild: PendingRebuild) -> [SQLStatement] {
         let name = rebuild.table
-        guard let table = rebuild.last.after.tables[name] else { return [] }
+        // The schema where the rebuild runs: ops passed through meanwhile may have
+        // renamed a table it references, or dropped one referencing it (issue 11 #2).
+        let schema = current ?? rebuild.last.after
+        guard let table = schema.tables[name] else { return [] }
         let q = backend.quote
         let temporary = "_migc_new_" + name
         var texts = SQLiteRebuildGuard.statements(table: name, columns: rebuild.knownColumns, indexes: rebuild.knownIndexes, backend: backend)
@@ -107,7 +118,7 @@ struct SQLiteRebuildPlanner {
         if !copied.isEmpty {
             texts.append(
                 "INSERT INTO \(q(temporary)) (\(copied.map { q($0.0) }.joined(separator: ", ")))\n"
-                    + "  SELECT \(copied.map { q($0.1) }.joined(separator: ", ")) FROM \(q(name))")
+                    + "  SELECT \(copied.map { $0.1.sql(backend) }.joined(separator: ", ")) FROM \(q(name))")
         }
         if rebuild.hadAutoincrement && backend.inlinesPrimaryKey(table) {
             // Keep AUTOINCREMENT's high-water mark: dropping T deletes its counter.
@@ -123,8 +134,8 @@ struct SQLiteRebuildPlanner {
             "ALTER TABLE \(q(temporary)) RENAME TO \(q(name))",
             "PRAGMA legacy_alter_table = OFF",
         ]
-        texts += rebuild.last.after.indexes(on: name).map { backend.createIndex($0, in: table) }
-        texts += foreignKeyCheck(of: table, in: rebuild.last.after)
+        texts += schema.indexes(on: name).map { backend.createIndex($0, in: table) }
+        texts += foreignKeyCheck(of: table, in: schema)
         return texts.map { SQLStatement($0, origin: rebuild.origin) }
     }
 
@@ -154,8 +165,22 @@ struct SQLiteRebuildPlanner {
 struct PendingRebuild {
     let table: String
     let origin: SourceSpan
-    /// Current column name -> the old table's column its values come from.
-    var sources: [String: String]
+    /// Current column name -> where its values come from in the old table.
+    var sources: [String: Source]
+
+    /// An old column, or, for a column added since, the value `add column` gave the
+    /// existing rows (its default then, else NULL) — not whatever default it ends with.
+    enum Source {
+        case column(String)
+        case value(Expr?)
+
+        func sql(_ backend: SQLiteBackend) -> String {
+            switch self {
+            case .column(let name): backend.quote(name)
+            case .value(let expr): expr.map(backend.render) ?? "NULL"
+            }
+        }
+    }
     var last: OpStep
     /// The table had an AUTOINCREMENT key (a counter in `sqlite_sequence`).
     let hadAutoincrement: Bool
@@ -171,7 +196,7 @@ struct PendingRebuild {
         self.knownColumns = columns.map(\.name)
         self.knownIndexes = step.before.indexes(on: table).map(\.name)
         self.hadAutoincrement = step.before.tables[table].map(SQLiteBackend().inlinesPrimaryKey) ?? false
-        self.sources = Dictionary(columns.map { ($0.name, $0.name) }, uniquingKeysWith: { first, _ in first })
+        self.sources = Dictionary(columns.map { ($0.name, .column($0.name)) }, uniquingKeysWith: { first, _ in first })
         absorb(step)
     }
 
@@ -183,7 +208,8 @@ struct PendingRebuild {
         case .dropColumn(let op):
             sources.removeValue(forKey: op.column.name)
         case .addColumn(let op):
-            sources.removeValue(forKey: op.column.name.name)
+            let added = step.after.tables[table]?.column(named: op.column.name.name)
+            sources[op.column.name.name] = .value(added?.defaultValue)
         default: break
         }
     }

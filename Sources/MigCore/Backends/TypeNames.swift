@@ -22,8 +22,11 @@ enum TypeNames {
         case .time: return "TIME"
         case .timestamp: return "TIMESTAMP"
         case .timestamptz: return "TIMESTAMPTZ"
-        case .uuid: return "UUID"
-        case .json: return "JSON"
+        // SQLite gives `UUID` and `JSON` NUMERIC affinity (a digits-only id would
+        // become a number); a declared type containing TEXT gets TEXT affinity, and
+        // the first word still names the portable type for introspection.
+        case .uuid: return "UUID TEXT"
+        case .json: return "JSON TEXT"
         case .custom(let text): return custom(text, quote: SQLText.doubleQuoted)
         }
     }

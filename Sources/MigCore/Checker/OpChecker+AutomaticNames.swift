@@ -38,6 +38,17 @@ extension OpChecker {
         }
     }
 
+    /// A table-level `primary key (a, b)` is named `T_pkey` too, in the same
+    /// namespace as tables and indexes (found by the oracle: a renamed table keeps
+    /// its `T_pkey`, and a new table `T` with a table-level key collided on PostgreSQL).
+    mutating func checkAutomaticPrimaryKeyName(table tableName: String, at span: SourceSpan) {
+        let name = Schema.DefaultName.primaryKey(table: tableName)
+        guard let taken = relationNamed(name) else { return }
+        error(.constraintExists, "the automatic name `\(name)` of this primary key is already used by \(taken.what)",
+              at: span, notes: Self.note("\(taken.what) defined here", taken.span),
+              help: "name it yourself with a separate `add primary key NAME on \(tableName) ...`, or drop or rename the other constraint first")
+    }
+
     /// The table, index, primary key or unique constraint called `name` (ignoring
     /// case). Walks, no copies or sorts: it runs for every key column of every op.
     func relationNamed(_ name: String) -> (what: String, span: SourceSpan)? {

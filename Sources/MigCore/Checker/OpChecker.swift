@@ -150,6 +150,9 @@ public struct OpChecker: Sendable {
         guard schema.tables[c.name.name] == nil else { return }
         if !schema.tables.keys.contains(where: { $0.equalsIgnoringCase(c.name.name) }) {
             for column in c.columns { checkAutomaticNames(of: column, table: c.name.name, existing: nil) }
+            for constraint in c.constraints {
+                if case .primaryKey = constraint.kind { checkAutomaticPrimaryKeyName(table: c.name.name, at: constraint.span) }
+            }
         }
         for constraint in c.constraints {
             if case .unique(let n, _) = constraint.kind {

@@ -170,6 +170,7 @@ extension DiagnosticCode {
     public static let unusedLabel: DiagnosticCode = "MIG113"
     public static let destructiveDowngrade: DiagnosticCode = "MIG114"
     public static let transactionControlInSQL: DiagnosticCode = "MIG115"
+    public static let downgradeNeedsEmptyTable: DiagnosticCode = "MIG116"
 
     // Backend warnings
     /// MySQL DDL commits implicitly: a failed revision is not rolled back.

@@ -17,6 +17,7 @@ public enum LintRegistry {
         UnusedLabel.self,
         DestructiveDowngrade.self,
         TransactionControlInSQL.self,
+        DowngradeNeedsEmptyTable.self,
     ]
 
     public static var descriptions: [LintDescription] { all.map { $0.description } }

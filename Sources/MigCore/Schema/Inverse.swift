@@ -74,7 +74,15 @@ public enum Inverse {
         let lost = t.constraintNames.subtracting(remaining.constraintNames)
         // Inline only this column's own default-named constraints.
         let inline = t.inlineConstraintNames(for: c.name).intersection(lost)
-        var out = [Statement(.addColumn(AddColumn(table: Identifier(t.name), column: t.definition(of: c, inline: inline))), span: span)]
+        var definition = t.definition(of: c, inline: inline)
+        // A NOT NULL column without a default cannot be added to a table with rows:
+        // add it with its type's zero value as default, then drop that default.
+        let zero = !c.nullable && c.defaultValue == nil ? c.type.zeroValue : nil
+        if let zero { definition.modifiers.append(ColumnModifier(.defaultValue(zero))) }
+        var out = [Statement(.addColumn(AddColumn(table: Identifier(t.name), column: definition)), span: span)]
+        if zero != nil {
+            out.append(Statement(.alterColumn(AlterColumn(table: Identifier(t.name), column: Identifier(c.name), change: .dropDefault)), span: span))
+        }
         // Keys first, then indexes, then foreign keys (which may need either).
         let rank = { (n: String) in t.primaryKey?.name == n ? 0 : t.foreignKeys[n] != nil ? 2 : 1 }
         let rest = lost.subtracting(inline).sorted { (rank($0), $0) < (rank($1), $1) }

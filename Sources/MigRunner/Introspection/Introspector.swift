@@ -16,11 +16,24 @@ public enum Introspector {
     }
 
     /// `expected` with its pass-through types spelled as this database spells them
-    /// (PostgreSQL: through `format_type`), so equal types compare equal.
+    /// (PostgreSQL: through `format_type`; SQLite: read back like any declared type,
+    /// so `"text"` is `text`), so equal types compare equal.
     public static func canonicalTypes(_ expected: Schema, for driver: any DatabaseDriver) throws(DatabaseError) -> Schema {
-        guard driver.dialect == .postgres else { return expected }
-        var names = PostgresTypeNames(driver: driver)
-        return try names.canonical(expected)
+        switch driver.dialect {
+        case .postgres:
+            var names = PostgresTypeNames(driver: driver)
+            return try names.canonical(expected)
+        case .sqlite:
+            var schema = expected
+            for (name, table) in expected.tables {
+                for (i, column) in table.columns.enumerated() {
+                    if case .custom(let declared) = column.type { schema.tables[name]?.columns[i].type = TypeMapping.sqlite(declared) }
+                }
+            }
+            return schema
+        case .mysql:
+            return expected
+        }
     }
 }
 

@@ -62,9 +62,14 @@ struct SQLiteIntrospector {
             byID[id]!.columns.append(row[2] ?? "")
             if let to = row[3] { byID[id]!.referencedColumns.append(to) }
         }
-        for id in order {
+        // SQLite numbers foreign keys last declared first: walk them in declaration
+        // order so two keys on the same columns get their own names back.
+        var names = clauses.foreignKeyNames
+        for id in order.reversed() {
             var fk = byID[id]!
-            fk.name = clauses.foreignKeyNames[fk.columns] ?? Schema.DefaultName.foreignKey(table: table.name, columns: fk.columns)
+            let declared = names[fk.columns]?.first
+            if declared != nil { names[fk.columns]?.removeFirst() }
+            fk.name = declared ?? Schema.DefaultName.foreignKey(table: table.name, columns: fk.columns)
             table.foreignKeys[fk.name] = fk
         }
     }
@@ -103,7 +108,8 @@ struct SQLiteIntrospector {
 struct SQLiteTableClauses {
     var primaryKeyName: String?
     var uniqueNames: [[String]: String] = [:]
-    var foreignKeyNames: [[String]: String] = [:]
+    /// Names of the foreign keys on each column list, in declaration order.
+    var foreignKeyNames: [[String]: [String]] = [:]
     var checks: [(String, Expr)] = []
     var autoincrement = false
 
@@ -154,10 +160,10 @@ struct SQLiteTableClauses {
             }
             if let name, let column { uniqueNames[[column]] = name }
         } else if token.isWord("FOREIGN"), let (cols, close) = Self.list(tokens, from: i + 2) {
-            if let name { foreignKeyNames[cols] = name }
+            if let name { foreignKeyNames[cols, default: []].append(name) }
             return close + 1
         } else if token.isWord("REFERENCES") {
-            if let name, let column { foreignKeyNames[[column]] = name }
+            if let name, let column { foreignKeyNames[[column], default: []].append(name) }
         } else if token.isWord("CHECK"), let close = Self.matchingClose(tokens, open: i + 1) {
             let text = String(chars[tokens[i + 1].range.upperBound..<tokens[close].range.lowerBound])
             if name == nil { unnamedChecks += 1 }

@@ -23,8 +23,9 @@ enum TypeMapping {
         case "TIME": return .time
         case "TIMESTAMP": return .timestamp
         case "TIMESTAMPTZ": return .timestamptz
-        case "UUID": return .uuid
-        case "JSON": return .json
+        // Both spellings: migc declared `UUID` / `JSON` before they got TEXT affinity.
+        case "UUID TEXT", "UUID": return .uuid
+        case "JSON TEXT", "JSON": return .json
         default: break
         }
         return .custom(declared)

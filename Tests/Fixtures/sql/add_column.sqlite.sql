@@ -63,8 +63,8 @@ CREATE TABLE "_migc_new_items" (
   CONSTRAINT "items_owner_id_fkey" FOREIGN KEY ("owner_id") REFERENCES "owners" ("id") ON DELETE SET NULL,
   CONSTRAINT "items_weight_check" CHECK ("weight" > 0)
 );
-INSERT INTO "_migc_new_items" ("id", "name", "note", "qty", "owner_id", "weight")
-  SELECT "id", "name", "note", "qty", "owner_id", "weight" FROM "items";
+INSERT INTO "_migc_new_items" ("id", "name", "note", "qty", "owner_id", "weight", "sku", "added_at", "label")
+  SELECT "id", "name", "note", "qty", "owner_id", "weight", NULL, CURRENT_TIMESTAMP, lower('X' || 'Y') FROM "items";
 DROP TABLE "items";
 PRAGMA legacy_alter_table = ON;
 ALTER TABLE "_migc_new_items" RENAME TO "items";

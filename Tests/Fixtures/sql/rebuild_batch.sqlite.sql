@@ -54,8 +54,8 @@ CREATE TABLE "_migc_new_authors" (
   CONSTRAINT "authors_pkey" PRIMARY KEY ("id"),
   CONSTRAINT "authors_email_key" UNIQUE ("email")
 );
-INSERT INTO "_migc_new_authors" ("id", "name")
-  SELECT "id", "name" FROM "authors";
+INSERT INTO "_migc_new_authors" ("id", "name", "email")
+  SELECT "id", "name", NULL FROM "authors";
 DROP TABLE "authors";
 PRAGMA legacy_alter_table = ON;
 ALTER TABLE "_migc_new_authors" RENAME TO "authors";

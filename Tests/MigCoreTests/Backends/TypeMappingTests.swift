@@ -21,8 +21,8 @@ import Testing
         (.time, "TIME", "time", "TIME(6)"),
         (.timestamp, "TIMESTAMP", "timestamp", "DATETIME(6)"),
         (.timestamptz, "TIMESTAMPTZ", "timestamptz", "DATETIME(6)"),
-        (.uuid, "UUID", "uuid", "CHAR(36)"),
-        (.json, "JSON", "jsonb", "JSON"),
+        (.uuid, "UUID TEXT", "uuid", "CHAR(36)"),
+        (.json, "JSON TEXT", "jsonb", "JSON"),
         (.custom("tsvector"), "tsvector", "tsvector", "tsvector"),
     ]
 

@@ -48,5 +48,8 @@ extension DiagnosticRegistry {
         DiagnosticEntry(
             .transactionControlInSQL, "transaction control in a `sql` block", severity: .warning,
             explanation: "BEGIN, COMMIT, ROLLBACK, END, SAVEPOINT or RELEASE inside a `sql` block: it ends or splits the transaction migc runs the revision in."),
+        DiagnosticEntry(
+            .downgradeNeedsEmptyTable, "derived downgrade needs an empty table", severity: .warning,
+            explanation: "A derived downgrade that re-adds a dropped column cannot fill the table's rows: NOT NULL without a default and no zero value, or a key column filled with one value."),
     ]
 }
