@@ -9,6 +9,12 @@ public struct MySQLBackend: SQLBackend, DialectRules {
     /// characters fit InnoDB's 767-byte limit in utf8mb4.
     public static let indexPrefixLength = 191
 
+    /// Every table migc creates states its character set, so text never depends on
+    /// the server's or database's default (latin1 on older servers). utf8mb4 holds
+    /// all of Unicode; utf8mb4_unicode_ci is the one collation MySQL 5.7, 8.x and
+    /// MariaDB all have (MySQL 8's default utf8mb4_0900_ai_ci is unknown to MariaDB).
+    public static let tableOptions = "DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci"
+
     public var dialect: Dialect { .mysql }
     public func quote(_ identifier: String) -> String { SQLText.backtickQuoted(identifier) }
     public func literal(_ string: String) -> String { SQLText.mysqlLiteral(string) }
