@@ -168,6 +168,7 @@ extension DiagnosticCode {
     public static let unknownAllowCode: DiagnosticCode = "MIG111"
     public static let unusedAllow: DiagnosticCode = "MIG112"
     public static let unusedLabel: DiagnosticCode = "MIG113"
+    public static let mysqlLongKey: DiagnosticCode = "MIG114"
 
     // Backend warnings
     /// MySQL DDL commits implicitly: a failed revision is not rolled back.

@@ -15,6 +15,7 @@ public enum LintRegistry {
         UnknownAllowCode.self,
         UnusedAllow.self,
         UnusedLabel.self,
+        MySQLLongKey.self,
     ]
 
     public static var descriptions: [LintDescription] { all.map { $0.description } }

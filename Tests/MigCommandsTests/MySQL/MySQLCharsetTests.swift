@@ -27,12 +27,9 @@ import Testing
     @Test func accentsAndEmojiRoundTripUnderTheCLocale() throws {
         let server = try MariaDBServer.shared.get()
         let database = try server.freshDatabase()
-        let dir = try CLI.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        try Self.migration.write(to: dir.appendingPathComponent("0a1b2c3d4e5f_create_words.mig"), atomically: true, encoding: .utf8)
-        let script = dir.appendingPathComponent("up.sql")
-        let build = try CLI.run(["build", "--dialect", "mysql", "--dir", dir.path, "-o", script.path])
-        #expect(build.status == 0, "\(build.stderr)")
+        let project = try OneRevisionProject(Self.migration)
+        defer { project.remove() }
+        let script = try project.buildScript()
         var text = try String(contentsOf: script, encoding: .utf8)
         #expect(text.contains("SET NAMES utf8mb4;"))
         #expect(text.contains(") DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;"))

@@ -42,5 +42,8 @@ extension DiagnosticRegistry {
         DiagnosticEntry(
             .unusedLabel, "unused label", severity: .warning,
             explanation: "A branch label nothing needs."),
+        DiagnosticEntry(
+            .mysqlLongKey, "key on long text (mysql)", severity: .warning,
+            explanation: "A primary key, unique constraint or unique index that mysql keys on a 191-character prefix (`text`, `blob`) or that is longer than 3,072 bytes in utf8mb4."),
     ]
 }
