@@ -58,7 +58,7 @@ import Testing
             CREATE TABLE `t` (
               `id` BIGINT NOT NULL AUTO_INCREMENT,
               CONSTRAINT `t_pkey` PRIMARY KEY (`id`)
-            )
+            ) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci
             """)
     }
 }
