@@ -87,7 +87,7 @@ public struct MySQLLongKey: LintRule {
         return keys.compactMap { key in
             let described = "\(key.kind) `\(key.name)` on `\(tableName) (\(key.columns.joined(separator: ", ")))`"
             let types = key.columns.compactMap { name in table.column(named: name).map { (name, $0.type) } }
-            if let (column, _) = types.first(where: { if case .text = $0.1 { true } else if case .blob = $0.1 { true } else { false } }) {
+            if let (column, _) = types.first(where: { switch $0.1 { case .text, .sizedText, .blob: true; default: false } }) {
                 return Problem(
                     message: "on mysql, \(described) covers only the first \(MySQLBackend.indexPrefixLength) characters of `\(column)`",
                     help: "use a `varchar` of at most \(maximumKeyBytes / 4) characters, or key a hash of the value",

@@ -70,7 +70,7 @@ public struct NotNullWithoutDefault: LintRule {
     /// a default (checked on MariaDB by MySQLImplicitDefaultTests).
     static func mysqlImplicitDefault(_ type: ColumnType) -> String {
         switch type {
-        case .text, .varchar, .char, .uuid, .blob: "`''`"
+        case .text, .sizedText, .varchar, .char, .uuid, .blob: "`''`"
         case .smallint, .int, .bigint, .real, .double, .decimal, .bool: "`0`"
         case .date, .timestamp, .timestamptz: "a zero date, refused by MySQL 8 in strict mode"
         case .time: "`00:00:00`"
