@@ -14,12 +14,14 @@ import Testing
         #expect(TypeMapping.mysql("varchar(320)") == .varchar(320))
         #expect(TypeMapping.mysql("char(36)") == .char(36))
         #expect(TypeMapping.mysql("longtext") == .text)
+        #expect(TypeMapping.mysql("text") == .sizedText(16_383))
+        #expect(TypeMapping.mysql("mediumtext") == .sizedText(4_194_303))
         #expect(TypeMapping.mysql("longblob") == .blob)
         #expect(TypeMapping.mysql("datetime(6)") == .timestamp)
         #expect(TypeMapping.mysql("time(6)") == .time)
         #expect(TypeMapping.mysql("datetime") == .custom("datetime"))
         #expect(TypeMapping.mysql("int(10) unsigned") == .custom("int unsigned"))
-        #expect(TypeMapping.mysql("MEDIUMTEXT") == .custom("mediumtext"))
+        #expect(TypeMapping.mysql("TINYTEXT") == .custom("tinytext"))
     }
 
     @Test func mariaDBDefaults() {

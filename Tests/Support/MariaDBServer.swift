@@ -75,23 +75,31 @@ public final class MariaDBServer: Sendable {
         return name
     }
 
-    /// Runs the `mariadb` client (`--batch --skip-column-names`), stdin from `input`.
-    public func client(_ arguments: [String], database: String? = nil, input: String? = nil) throws -> (status: Int32, output: String) {
+    /// Runs the `mariadb` client (`--batch --skip-column-names`), stdin from `input`,
+    /// with `environment` added to this process's (e.g. a locale).
+    public func client(
+        _ arguments: [String], database: String? = nil, input: String? = nil, environment: [String: String] = [:]
+    ) throws -> (status: Int32, output: String) {
         let log = directory + "/client-\(UUID().uuidString).out"
         var args = ["--socket=\(socket)", "-u", "root", "--batch", "--skip-column-names"]
         if let database { args.append(database) }
-        let status = Self.run("/usr/bin/mariadb", args + arguments, log: log, input: input)
+        let status = Self.run("/usr/bin/mariadb", args + arguments, log: log, input: input, environment: environment)
         let output = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
         try? FileManager.default.removeItem(atPath: log)
         return (status, output)
     }
 
     /// Runs a tool to completion; output (both streams) to `log`, never a pipe.
-    public static func run(_ executable: String, _ arguments: [String], log: String, input: String? = nil) -> Int32 {
+    public static func run(
+        _ executable: String, _ arguments: [String], log: String, input: String? = nil, environment: [String: String] = [:]
+    ) -> Int32 {
         _ = FileManager.default.createFile(atPath: log, contents: nil)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let handle = FileHandle(forWritingAtPath: log)
         process.standardOutput = handle
         process.standardError = handle

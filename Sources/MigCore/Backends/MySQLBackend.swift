@@ -9,6 +9,29 @@ public struct MySQLBackend: SQLBackend, DialectRules {
     /// characters fit InnoDB's 767-byte limit in utf8mb4.
     public static let indexPrefixLength = 191
 
+    /// Every table migc creates states its character set, so text never depends on
+    /// the server's or database's default (latin1 on older servers). utf8mb4 holds
+    /// all of Unicode; utf8mb4_unicode_ci is the one collation MySQL 5.7, 8.x and
+    /// MariaDB all have (MySQL 8's default utf8mb4_0900_ai_ci is unknown to MariaDB).
+    public static let tableOptions = "DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci"
+
+    /// The most characters TEXT and MEDIUMTEXT hold: 65,535 and 16,777,215 bytes,
+    /// four bytes a character in utf8mb4.
+    public static let textCharacters = 65_535 / 4
+    public static let mediumTextCharacters = 16_777_215 / 4
+
+    /// `text(n)`: the smallest type that holds n characters.
+    static func textTypeName(characters n: Int) -> String {
+        n <= textCharacters ? "TEXT" : n <= mediumTextCharacters ? "MEDIUMTEXT" : "LONGTEXT"
+    }
+
+    /// A type as mysql shows it back: `text(n)` becomes the capacity of the type it
+    /// was created as (`text(100)` reads back as `text(16383)`, a LONGTEXT as `text`).
+    public static func shownBack(_ type: ColumnType) -> ColumnType {
+        guard case .sizedText(let n) = type else { return type }
+        return n <= textCharacters ? .sizedText(textCharacters) : n <= mediumTextCharacters ? .sizedText(mediumTextCharacters) : .text
+    }
+
     public var dialect: Dialect { .mysql }
     public func quote(_ identifier: String) -> String { SQLText.backtickQuoted(identifier) }
     public func literal(_ string: String) -> String { SQLText.mysqlLiteral(string) }
@@ -26,7 +49,7 @@ public struct MySQLBackend: SQLBackend, DialectRules {
     func defaultClause(_ expr: Expr, for column: Column) -> String {
         if case .currentTimestamp = expr.kind { return currentTimestampSQL }
         let plain: Bool = switch column.type {
-        case .text, .blob, .json, .custom: false
+        case .text, .sizedText, .blob, .json, .custom: false
         default: DefaultValue.isConstant(expr)
         }
         return plain ? render(expr) : "(" + render(expr) + ")"
@@ -34,7 +57,7 @@ public struct MySQLBackend: SQLBackend, DialectRules {
 
     func keyColumn(_ name: String, in table: Table?) -> String {
         switch table?.column(named: name)?.type {
-        case .text, .blob: quote(name) + "(\(Self.indexPrefixLength))"
+        case .text, .sizedText, .blob: quote(name) + "(\(Self.indexPrefixLength))"
         default: quote(name)
         }
     }

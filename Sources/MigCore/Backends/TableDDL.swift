@@ -70,8 +70,11 @@ extension DialectRules {
         let items = table.columns.map { columnDefinition($0, in: table) } + constraintClauses(table)
             + indexes.map { inlineIndexClause($0, in: table) }
         return "CREATE TABLE \(quote(name ?? table.name)) (\n"
-            + items.map { "  " + $0 }.joined(separator: ",\n") + "\n)"
+            + items.map { "  " + $0 }.joined(separator: ",\n") + "\n)" + tableOptionsSuffix
     }
+
+    /// ` DEFAULT CHARSET=...` on mysql, nothing elsewhere.
+    var tableOptionsSuffix: String { dialect == .mysql ? " " + MySQLBackend.tableOptions : "" }
 
     /// MySQL's index inside `CREATE TABLE` (`INDEX name (cols)`): one statement
     /// instead of an ALTER per index, which InnoDB runs as a table rebuild.

@@ -14,7 +14,7 @@ enum TypeNames {
         case .double: return "DOUBLE"
         case .decimal(let p, let s): return "NUMERIC" + precision(p, s)
         case .bool: return "BOOLEAN"
-        case .text: return "TEXT"
+        case .text, .sizedText: return "TEXT"
         case .varchar(let n): return "VARCHAR(\(n))"
         case .char(let n): return "CHAR(\(n))"
         case .blob: return "BLOB"
@@ -40,7 +40,7 @@ enum TypeNames {
         case .double: "double precision"
         case .decimal(let p, let s): "numeric" + precision(p, s)
         case .bool: "boolean"
-        case .text: "text"
+        case .text, .sizedText: "text"
         case .varchar(let n): "varchar(\(n))"
         case .char(let n): "char(\(n))"
         case .blob: "bytea"
@@ -64,6 +64,7 @@ enum TypeNames {
         case .decimal(let p, let s): "DECIMAL" + precision(p, s)
         case .bool: "BOOLEAN"
         case .text: "LONGTEXT"
+        case .sizedText(let n): MySQLBackend.textTypeName(characters: n)
         case .varchar(let n): "VARCHAR(\(n))"
         case .char(let n): "CHAR(\(n))"
         case .blob: "LONGBLOB"

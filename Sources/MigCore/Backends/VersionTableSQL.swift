@@ -55,11 +55,12 @@ public enum VersionTableSQL {
         case .mysql: "`id` BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY"
         }
         let varchar = { (n: Int) in b.typeName(.varchar(n), autoincrement: false) }
+        let options = dialect == .mysql ? " " + MySQLBackend.tableOptions : ""
         let version = """
             CREATE TABLE IF NOT EXISTS \(b.quote(versionTable)) (
               \(b.quote("revision")) \(varchar(255)) NOT NULL,
               CONSTRAINT \(b.quote("migc_version_pkey")) PRIMARY KEY (\(b.quote("revision")))
-            )
+            )\(options)
             """
         let history = """
             CREATE TABLE IF NOT EXISTS \(b.quote(historyTable)) (
@@ -70,7 +71,7 @@ public enum VersionTableSQL {
               \(b.quote("applied_at")) \(varchar(32)) NOT NULL,
               \(b.quote("duration_ms")) \(b.typeName(.bigint, autoincrement: false)),
               \(b.quote("note")) \(b.typeName(.text, autoincrement: false))
-            )
+            )\(options)
             """
         return [SQLStatement(version), SQLStatement(history)]
     }

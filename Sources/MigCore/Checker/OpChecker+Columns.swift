@@ -233,7 +233,7 @@ extension ColumnType {
         case .smallint, .int, .bigint: .integer
         case .real, .double, .decimal: .numeric
         case .bool: .bool
-        case .text, .varchar, .char: .text
+        case .text, .sizedText, .varchar, .char: .text
         case .blob: .binary
         case .date, .time, .timestamp, .timestamptz: .temporal
         case .uuid: .uuid

@@ -171,6 +171,7 @@ extension DiagnosticCode {
     public static let destructiveDowngrade: DiagnosticCode = "MIG114"
     public static let transactionControlInSQL: DiagnosticCode = "MIG115"
     public static let downgradeNeedsEmptyTable: DiagnosticCode = "MIG116"
+    public static let mysqlLongKey: DiagnosticCode = "MIG117"
 
     // Backend warnings
     /// MySQL DDL commits implicitly: a failed revision is not rolled back.

@@ -18,6 +18,7 @@ public enum LintRegistry {
         DestructiveDowngrade.self,
         TransactionControlInSQL.self,
         DowngradeNeedsEmptyTable.self,
+        MySQLLongKey.self,
     ]
 
     public static var descriptions: [LintDescription] { all.map { $0.description } }

@@ -74,6 +74,9 @@ public enum ScriptBuilder {
         case .mysql:
             out += "-- warning: mysql DDL is not transactional; a revision that fails part-way\n"
             out += "-- stays partly applied and must be repaired by hand.\n"
+            // The client's own character set follows its locale (latin1 under LC_ALL=C,
+            // utf8mb3 elsewhere): without this, text is double-encoded or refused.
+            out += "SET NAMES utf8mb4;\n"
         }
         out += "\n"
         if createVersionTables {

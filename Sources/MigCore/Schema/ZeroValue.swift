@@ -8,7 +8,7 @@ extension ColumnType {
         switch self {
         case .smallint, .int, .bigint, .real, .double, .decimal: Expr(.number("0"))
         case .bool: Expr(.bool(false))
-        case .text, .varchar, .char: Expr(.string(""))
+        case .text, .sizedText, .varchar, .char: Expr(.string(""))
         case .date: Expr(.string("1970-01-01"))
         case .time: Expr(.string("00:00:00"))
         case .timestamp: Expr(.string("1970-01-01 00:00:00"))

@@ -177,6 +177,7 @@ private struct Dumper {
         case .decimal(let p, let s):
             "decimal" + (p.map { "(\($0)" + (s.map { ", \($0)" } ?? "") + ")" } ?? "")
         case .varchar(let n): "varchar(\(n))"
+        case .sizedText(let n): "text(\(n))"
         case .char(let n): "char(\(n))"
         case .custom(let s): "custom" + quote(s)
         default: "\(t)"

@@ -117,7 +117,7 @@ extension MigParser {
 
     mutating func columnType(_ typeIndex: Int, _ arguments: TypeArguments, _ nameToken: Token) throws(ParseAbort) -> ColumnType {
         let name = ColumnType.keywords[typeIndex]
-        let maximum = typeIndex == 5 ? 2 : (typeIndex == 8 || typeIndex == 9) ? 1 : 0
+        let maximum = typeIndex == 5 ? 2 : (typeIndex == 7 || typeIndex == 8 || typeIndex == 9) ? 1 : 0
         if arguments.count > maximum, let argSpan = arguments.span {
             report(.tooManyTypeArguments(name, max: maximum), at: argSpan,
                    help: maximum == 0 ? nil : name == "decimal" ? "write `decimal(precision, scale)`" : "write `\(name)(length)`")
@@ -133,7 +133,7 @@ extension MigParser {
         case 4: return .double
         case 5: return .decimal(precision: arguments.first, scale: arguments.second)
         case 6: return .bool
-        case 7: return .text
+        case 7: return arguments.first.map { .sizedText($0) } ?? .text
         case 8, 9:
             guard let length = arguments.first else {
                 report(.missingTypeArgument(name), at: span(nameToken), label: "expected `(length)` after it",

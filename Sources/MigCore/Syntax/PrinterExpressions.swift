@@ -100,6 +100,7 @@ extension Printer {
         case .decimal: "decimal"
         case .bool: "bool"
         case .text: "text"
+        case .sizedText(let n): "text(\(n))"
         case .varchar(let n): "varchar(\(n))"
         case .char(let n): "char(\(n))"
         case .blob: "blob"

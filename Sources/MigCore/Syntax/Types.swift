@@ -6,6 +6,9 @@ public enum ColumnType: Hashable, Sendable {
     case decimal(precision: Int?, scale: Int?)
     case bool
     case text
+    /// `text(n)`: text of at most n characters. Plain text on sqlite and postgres;
+    /// on mysql the smallest of TEXT, MEDIUMTEXT, LONGTEXT that holds n characters.
+    case sizedText(Int)
     case varchar(Int)
     case char(Int)
     case blob

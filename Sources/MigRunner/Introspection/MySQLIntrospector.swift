@@ -31,7 +31,10 @@ struct MySQLIntrospector {
             if let text = row[4], !column.autoincrement {
                 column.defaultValue = Self.defaultValue(text, extra: row[5] ?? "", dataType: row[6] ?? "", mariaDB: isMariaDB)
             }
-            if type == .text || type == .blob { textColumns.insert("\(table).\(name)") }
+            switch type {
+            case .text, .sizedText, .blob: textColumns.insert("\(table).\(name)")
+            default: break
+            }
             schema.tables[table]!.columns.append(column)
         }
         try readConstraints(into: &schema)

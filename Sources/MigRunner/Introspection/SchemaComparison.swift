@@ -29,6 +29,10 @@ public enum SchemaComparison {
                     column.defaultValue = nil
                     if dialect == .sqlite { column.type = .int }
                 }
+                switch dialect {
+                case .mysql: column.type = MySQLBackend.shownBack(column.type)
+                case .postgres, .sqlite: if case .sizedText = column.type { column.type = .text }
+                }
                 if case .custom(let text) = column.type {
                     column.type = .custom(text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " "))
                 }

@@ -73,6 +73,8 @@ enum TypeMapping {
         case "double", "double precision": if arguments.isEmpty { return .double }
         case "decimal", "numeric": return .decimal(precision: arguments.first, scale: arguments.dropFirst().first)
         case "longtext": return .text
+        case "text": return .sizedText(MySQLBackend.textCharacters)
+        case "mediumtext": return .sizedText(MySQLBackend.mediumTextCharacters)
         case "varchar": if let n = arguments.first { return .varchar(n) }
         case "char": if let n = arguments.first { return .char(n) }
         case "longblob": return .blob

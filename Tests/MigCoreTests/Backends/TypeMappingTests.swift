@@ -14,6 +14,11 @@ import Testing
         (.decimal(precision: nil, scale: nil), "NUMERIC", "numeric", "DECIMAL"),
         (.bool, "BOOLEAN", "boolean", "BOOLEAN"),
         (.text, "TEXT", "text", "LONGTEXT"),
+        (.sizedText(200), "TEXT", "text", "TEXT"),
+        (.sizedText(16_383), "TEXT", "text", "TEXT"),
+        (.sizedText(16_384), "TEXT", "text", "MEDIUMTEXT"),
+        (.sizedText(4_194_303), "TEXT", "text", "MEDIUMTEXT"),
+        (.sizedText(4_194_304), "TEXT", "text", "LONGTEXT"),
         (.varchar(320), "VARCHAR(320)", "varchar(320)", "VARCHAR(320)"),
         (.char(2), "CHAR(2)", "char(2)", "CHAR(2)"),
         (.blob, "BLOB", "bytea", "LONGBLOB"),
@@ -58,7 +63,7 @@ import Testing
             CREATE TABLE `t` (
               `id` BIGINT NOT NULL AUTO_INCREMENT,
               CONSTRAINT `t_pkey` PRIMARY KEY (`id`)
-            )
+            ) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci
             """)
     }
 }

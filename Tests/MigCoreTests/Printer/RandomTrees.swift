@@ -82,7 +82,7 @@ struct RandomTrees {
         case 6: .decimal(precision: 1 + int(20), scale: nil)
         case 7: .decimal(precision: 12, scale: int(13))
         case 8: .bool
-        case 9: .text
+        case 9: int(2) == 0 ? .text : .sizedText(1 + int(5_000_000))
         case 10: .varchar(1 + int(500))
         case 11: .char(1 + int(10))
         case 12: .blob

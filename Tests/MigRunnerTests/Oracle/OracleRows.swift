@@ -12,7 +12,7 @@ enum OracleRows {
         case .bigint: return column.nullable ? "NULL" : String(n)
         case .smallint: return String(n % 30000)
         case .int, .real, .double, .decimal: return String(n)
-        case .text, .varchar, .char, .custom: return "'v\(n)'"
+        case .text, .sizedText, .varchar, .char, .custom: return "'v\(n)'"
         case .bool: return n % 2 == 0 ? "true" : "false"
         case .date: return "'2026-01-\(String(format: "%02d", n % 28 + 1))'"
         case .time: return "'12:00:00'"

@@ -51,5 +51,8 @@ extension DiagnosticRegistry {
         DiagnosticEntry(
             .downgradeNeedsEmptyTable, "derived downgrade needs an empty table", severity: .warning,
             explanation: "A derived downgrade that re-adds a dropped column cannot fill the table's rows: NOT NULL without a default and no zero value, or a key column filled with one value."),
+        DiagnosticEntry(
+            .mysqlLongKey, "key on long text (mysql)", severity: .warning,
+            explanation: "A primary key, unique constraint or unique index that mysql keys on a 191-character prefix (`text`, `blob`) or that is longer than 3,072 bytes in utf8mb4."),
     ]
 }

@@ -17,7 +17,7 @@ public struct DowngradeNeedsEmptyTable: LintRule {
             upgrade {
               create table users {
                 id bigint primary key
-                email text not null unique
+                email varchar(320) not null unique
               }
             }
             """, """
@@ -37,7 +37,7 @@ public struct DowngradeNeedsEmptyTable: LintRule {
             upgrade {
               create table users {
                 id bigint primary key
-                email text unique
+                email varchar(320) unique
               }
             }
             """, """

@@ -70,7 +70,8 @@ public struct NarrowingTypeChange: LintRule {
         case (.smallint, .decimal), (.int, .decimal), (.bigint, .decimal), (.smallint, .double), (.int, .double),
              (.smallint, .real), (.real, .double):
             return false
-        case (.varchar(let n), .varchar(let m)), (.char(let n), .char(let m)), (.char(let n), .varchar(let m)):
+        case (.varchar(let n), .varchar(let m)), (.char(let n), .char(let m)), (.char(let n), .varchar(let m)),
+             (.sizedText(let n), .sizedText(let m)), (.varchar(let n), .sizedText(let m)), (.char(let n), .sizedText(let m)):
             return m < n
         case (.decimal(let p1, let s1), .decimal(let p2, let s2)):
             return (p2 ?? 1000) < (p1 ?? 1000) || (s2 ?? 0) < (s1 ?? 0)

@@ -5,7 +5,9 @@ public struct NotNullWithoutDefault: LintRule {
         rationale: """
             Adding a `not null` column with no default to a table created by an earlier revision fails as \
             soon as the table has a row: the existing rows have no value for it. Give it a default, or add \
-            it nullable, backfill, then `set not null`.
+            it nullable, backfill, then `set not null`. MySQL and MariaDB do not fail: they silently give \
+            every existing row the type's implicit default (`''` for text, `0` for numbers, a zero date), which \
+            is rarely the value wanted; the message says so when the project's dialect is mysql.
             """,
         triggering: [LintExample("""
             revision a1
@@ -53,9 +55,26 @@ public struct NotNullWithoutDefault: LintRule {
             let notNull = kinds.contains(.notNull) || kinds.contains(.primaryKey)
             let hasDefault = kinds.contains { if case .defaultValue = $0 { true } else { false } } || kinds.contains(.autoincrement)
             guard notNull, !hasDefault else { return nil }
-            return finding("adding not-null column `\(a.table.name).\(a.column.name.name)` without a default fails if `\(a.table.name)` has rows",
-                           at: a.column.name.span, statement: step.statement,
+            let column = "`\(a.table.name).\(a.column.name.name)`"
+            let message = config.dialect == "mysql"
+                ? "adding not-null column \(column) without a default silently fills the existing rows of "
+                    + "`\(a.table.name)` with mysql's implicit default, \(Self.mysqlImplicitDefault(a.column.type.type))"
+                : "adding not-null column \(column) without a default fails if `\(a.table.name)` has rows"
+                    + (config.dialect == nil ? " (mysql instead fills in its implicit default silently)" : "")
+            return finding(message, at: a.column.name.span, statement: step.statement,
                            help: "add a `default`, or add it nullable, backfill, then `alter column \(a.table.name).\(a.column.name.name) set not null`")
+        }
+    }
+
+    /// What MySQL/MariaDB store in existing rows for a new `NOT NULL` column without
+    /// a default (checked on MariaDB by MySQLImplicitDefaultTests).
+    static func mysqlImplicitDefault(_ type: ColumnType) -> String {
+        switch type {
+        case .text, .sizedText, .varchar, .char, .uuid, .blob: "`''`"
+        case .smallint, .int, .bigint, .real, .double, .decimal, .bool: "`0`"
+        case .date, .timestamp, .timestamptz: "a zero date, refused by MySQL 8 in strict mode"
+        case .time: "`00:00:00`"
+        case .json, .custom: "the type's zero value"
         }
     }
 }

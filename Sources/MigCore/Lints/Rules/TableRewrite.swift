@@ -88,6 +88,8 @@ public struct TableRewrite: LintRule {
         switch (old, new) {
         case (.varchar(let n), .varchar(let m)): m >= n
         case (.varchar, .text), (.char, .text): true
+        // `text(n)` is plain text on postgres.
+        case (.text, .sizedText), (.sizedText, .text), (.sizedText, .sizedText), (.varchar, .sizedText), (.char, .sizedText): true
         case (.decimal(let p1, let s1), .decimal(let p2, let s2)): s1 == s2 && (p2 ?? 1000) >= (p1 ?? 1000)
         default: old == new
         }
