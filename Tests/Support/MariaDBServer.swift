@@ -5,7 +5,7 @@ import Synchronization
 /// the runner's MySQL tests, both test targets): `mariadb-install-db` into a temp
 /// dir, `mariadbd` on a unix socket there, no TCP, started on first use and killed
 /// at exit. Never skipped: without the server binaries (`mariadb-server`) the tests
-/// fail saying so; `Tests/run.sh` installs it.
+/// fail saying so; `scripts/install-deps.sh --tests` (the README's test command) installs it.
 ///
 /// To run the same tests against another server (MySQL 8), set
 /// `MIGC_TEST_MYSQL_URL` to a `mysql://` URL whose user may create databases; the
