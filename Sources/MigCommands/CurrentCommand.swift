@@ -25,7 +25,7 @@ struct CurrentCommand: ParsableCommand {
     func run() throws {
         var session = try DatabaseSession.open(project, database, depth: OpenedProject.headers)
         try session.opened.refuseErrors()
-        let heads = try session.readHeads { try session.migrator(lockTimeout: 5) }
+        let heads = try session.readHeads()
         let known = heads.filter { session.graph.revisions[$0] != nil }
         switch format {
         case .json:

@@ -27,17 +27,15 @@ struct DatabaseSession {
     }
 
     /// The applied heads, read without writing: a SQLite file that does not exist
-    /// yet is at base (and is not created). An unknown revision stops the command.
-    func readHeads(_ migrator: () throws -> Migrator) throws -> [String] {
+    /// yet is at base (and is not created).
+    func readHeads() throws -> [String] {
         if url.isMissingSQLiteFile { return [] }
-        let migrator = try migrator()
-        let heads: [String]
+        let migrator = try migrator(lockTimeout: 5)
         do {
-            heads = try migrator.appliedHeads()
+            return try migrator.appliedHeads()
         } catch {
             throw UsageFailure(message: "error: cannot read the version table of \(url.redacted): \(error)")
         }
-        return heads
     }
 
     func renderer() -> DiagnosticRenderer { opened.renderer() }

@@ -58,7 +58,7 @@ enum MigrationCommand {
             heads = try opened.resolveOffline(from, option: "--from").revisions
         } else if let url {
             let session = DatabaseSession(opened: opened, url: url)
-            heads = try session.readHeads { try session.migrator(lockTimeout: 5) }
+            heads = try session.readHeads()
             let unknown = opened.graph.unknownRevisions(in: heads)
             if !unknown.isEmpty { throw RefusalMessages.unknownRevisions(unknown) }
         } else {
