@@ -130,6 +130,7 @@ extension DiagnosticCode {
     public static let tableInUse: DiagnosticCode = "E121"
     public static let reservedName: DiagnosticCode = "E122"
     public static let nameTooLong: DiagnosticCode = "E123"
+    public static let duplicateKey: DiagnosticCode = "E124"
 
     // Checker: reversibility
     public static let downgradeMismatch: DiagnosticCode = "E201"
