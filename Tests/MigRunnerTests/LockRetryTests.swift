@@ -13,7 +13,7 @@ import Testing
     final class Holder: @unchecked Sendable {
         let driver: any DatabaseDriver
         init(_ driver: any DatabaseDriver) { self.driver = driver }
-        func release() { try? driver.execute(driver.dialect == .sqlite ? "ROLLBACK" : "ROLLBACK") }
+        func release() { try? driver.execute("ROLLBACK") }
     }
 
     /// Retries seen, and a release of the holder after the first one.
@@ -160,6 +160,36 @@ import Testing
             """)
         #expect(valid == [["busy_x", "true"]])
         #expect(try migrator.drift().differences.isEmpty)
+    }
+
+    /// `statement_timeout` in the header bounds a slow statement; a statement
+    /// timeout is not a lock timeout, so it is not retried.
+    @Test func postgresStatementTimeoutStopsASlowStatementWithoutRetrying() throws {
+        let project = try PostgresDriftTests.project(["a.mig": """
+            revision a1
+            message "slow"
+            statement_timeout 200ms
+            upgrade {
+              create table t {
+                id int
+              }
+              sql "SELECT pg_sleep(5)" reverse "SELECT 1"
+            }
+            """])
+        let migrator = try Migrator(project: project, url: try PostgresCluster.freshDatabase())
+        let retries = Retries()
+        let started = Date()
+        do {
+            _ = try migrator.upgrade(to: "head", options: Self.options(retries, count: 3))
+            Issue.record("expected the statement timeout")
+        } catch let failure as RunFailure {
+            #expect(failure.error.code == "57014")
+            #expect(failure.attempts == 1)
+            #expect(failure.rolledBack)
+        }
+        #expect(Date().timeIntervalSince(started) < 4)
+        #expect(retries.all.isEmpty)
+        #expect(try migrator.appliedHeads() == [])
     }
 
     // MARK: MariaDB

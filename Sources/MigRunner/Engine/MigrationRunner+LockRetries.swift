@@ -62,7 +62,11 @@ extension MigrationRunner {
             } catch let error as DatabaseError where error.isLockTimeout {
                 // BEGIN IMMEDIATE (SQLite) waited out the busy timeout: nothing ran yet.
                 _ = watcher?.stop()
-                guard n < attempts else { throw error }
+                guard n < attempts else {
+                    throw RunnerError(
+                        "revision \(unit.id) could not start: \(error); another connection holds the database's write lock "
+                            + "(gave up after \(n) attempt\(n == 1 ? "" : "s"): --lock-timeout, --retries); nothing of it ran")
+                }
                 pause(unit, attempt: n, of: attempts, statement: SQLStatement(error.statement ?? "BEGIN"), error: error,
                       blockers: [], statementOnly: false)
             } catch {
