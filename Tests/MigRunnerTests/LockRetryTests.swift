@@ -192,6 +192,23 @@ import Testing
         #expect(try migrator.appliedHeads() == [])
     }
 
+    /// A `-c lock_timeout=...` in the URL stays when nothing else set one; the run's
+    /// value replaces it otherwise.
+    @Test func postgresURLOptionsKeepTheirLockTimeout() throws {
+        var url = try PostgresCluster.freshDatabase()
+        guard case .postgres(var pg) = url.target else { return }
+        pg.options.append(.init(key: "options", value: "-c lock_timeout=150"))
+        url = DatabaseURL(.postgres(pg))
+        let project = try PostgresDriftTests.project(Self.files())
+        for keep in [true, false] {
+            let migrator = try Migrator(project: project, url: url)
+            var options = Migrator.Options(transactionMode: .perRevision, fold: false)
+            options.timeouts.keepsSessionLockTimeout = keep
+            _ = try migrator.upgrade(to: keep ? "a1" : "b1", options: options)
+            #expect(try migrator.driver.scalar("SHOW lock_timeout") == (keep ? "150ms" : "5s"))
+        }
+    }
+
     // MARK: MariaDB
 
     /// MariaDB: the ALTER waits for the metadata lock of a reader's open

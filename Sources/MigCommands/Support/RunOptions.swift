@@ -45,20 +45,23 @@ struct RunOptions: ParsableArguments {
             transactionMode: mode ?? TransactionMode.defaultMode(for: session.url.dialect),
             lockTimeout: Self.migcLockTimeout(migcLockTimeout, session.config), allowEdited: allowEdited, fold: fold,
             undoPartial: undoPartial)
-        options.timeouts = try timeouts(session.config)
+        options.timeouts = try timeouts(session.config, url: session.url)
         return options
     }
 
     /// Flags, else migc.toml, else the defaults; each retry is reported.
-    func timeouts(_ config: ProjectConfig) throws -> RunTimeouts {
+    func timeouts(_ config: ProjectConfig, url: DatabaseURL) throws -> RunTimeouts {
         let retries = self.retries ?? config.retries ?? RunTimeouts.defaultRetries
         guard (0...100).contains(retries) else { throw UsageFailure(message: "error: --retries must be from 0 to 100, not \(retries)") }
         let quiet = self.quiet
-        return RunTimeouts(
+        var timeouts = RunTimeouts(
             lockTimeout: lockTimeout ?? config.lockTimeout ?? RunTimeouts.defaultLockTimeout,
             statementTimeout: statementTimeout ?? config.statementTimeout ?? .off,
             retries: retries, retryDelay: retryDelay ?? config.retryDelay ?? RunTimeouts.defaultRetryDelay,
             onRetry: { retry in if !quiet { Terminal.writeError(RunReporting.retryLine(retry)) } })
+        // A `-c lock_timeout=...` in the URL is the user's choice unless they chose here too.
+        timeouts.keepsSessionLockTimeout = url.setsLockTimeoutItself && lockTimeout == nil && config.lockTimeout == nil
+        return timeouts
     }
 
     /// The flag, else migc.toml, else 30 s.

@@ -18,7 +18,8 @@ extension MigrationRunner {
 
     /// The run's limits for the whole session (version-table statements included).
     func setSessionTimeouts() throws(DatabaseError) {
-        for sql in TimeoutSQL.statements(lock: timeouts.lockTimeout, statement: timeouts.statementTimeout, server: timeoutServer, local: false) {
+        let lock = timeouts.keepsSessionLockTimeout ? nil : timeouts.lockTimeout
+        for sql in TimeoutSQL.statements(lock: lock, statement: timeouts.statementTimeout, server: timeoutServer, local: false) {
             try driver.execute(sql)
         }
     }
@@ -30,7 +31,8 @@ extension MigrationRunner {
         // The session already has the run's limits; only a header changes them.
         if driver.dialect != .postgres, local { return }
         guard local || !unit.timeouts.isEmpty else { return }
-        for sql in TimeoutSQL.statements(lock: limits.lock, statement: limits.statement, server: timeoutServer, local: local) {
+        let lock = timeouts.keepsSessionLockTimeout ? unit.timeouts.lockTimeout : limits.lock
+        for sql in TimeoutSQL.statements(lock: lock, statement: limits.statement, server: timeoutServer, local: local) {
             try driver.execute(sql)
         }
     }

@@ -18,6 +18,9 @@ public struct RunTimeouts: Sendable {
     public var retryDelay: TimeoutDuration
     /// Called before each retry (the command prints it).
     public var onRetry: (@Sendable (LockRetry) -> Void)?
+    /// Leave the session's `lock_timeout` alone (a PostgreSQL URL's `options` set
+    /// it, and neither a flag nor migc.toml did); a header line still applies.
+    public var keepsSessionLockTimeout = false
 
     public static let defaultLockTimeout = TimeoutDuration(milliseconds: 5_000)
     public static let defaultRetries = 3
@@ -60,6 +63,14 @@ public struct LockRetry: Sendable {
     public var delayMs: Int
     /// True when only the statement is retried (`transaction off`), not the revision.
     public var statementOnly: Bool
+}
+
+extension DatabaseURL {
+    /// A PostgreSQL URL whose `options` set `lock_timeout` (`-c lock_timeout=...`).
+    public var setsLockTimeoutItself: Bool {
+        guard case .postgres(let pg) = target else { return false }
+        return pg.options.contains { $0.key == "options" && $0.value.contains("lock_timeout") }
+    }
 }
 
 extension DatabaseError {
