@@ -19,9 +19,7 @@ extension MigrationRunner {
     /// The run's limits for the whole session (version-table statements included).
     func setSessionTimeouts() throws(DatabaseError) {
         let lock = timeouts.keepsSessionLockTimeout ? nil : timeouts.lockTimeout
-        for sql in TimeoutSQL.statements(lock: lock, statement: timeouts.statementTimeout, server: timeoutServer, local: false) {
-            try driver.execute(sql)
-        }
+        try run(TimeoutSQL.statements(lock: lock, statement: timeouts.statementTimeout, server: timeoutServer, local: false))
     }
 
     /// The unit's limits: `local` inside its transaction (PostgreSQL), else for the
@@ -32,9 +30,12 @@ extension MigrationRunner {
         if driver.dialect != .postgres, local { return }
         guard local || !unit.timeouts.isEmpty else { return }
         let lock = timeouts.keepsSessionLockTimeout ? unit.timeouts.lockTimeout : limits.lock
-        for sql in TimeoutSQL.statements(lock: lock, statement: limits.statement, server: timeoutServer, local: local) {
-            try driver.execute(sql)
-        }
+        try run(TimeoutSQL.statements(lock: lock, statement: limits.statement, server: timeoutServer, local: local))
+    }
+
+    /// One round trip for the SET statements of a revision.
+    private func run(_ statements: [String]) throws(DatabaseError) {
+        if !statements.isEmpty { try driver.execute(statements.joined(separator: "; ")) }
     }
 
     /// Runs `attempt` (one whole transactional revision) until it does not fail on
