@@ -117,6 +117,7 @@ public enum ScriptBuilder {
                   appliedAt: .now, note: "migc build"),
             dialect: dialect))
         out += rows.map { terminated($0.text) }.joined()
+        out += ScriptTimeouts.reset(revision, dialect: dialect, transaction: transaction)
         if transaction { out += "COMMIT;\n" }
         let diagnostics = backend.diagnostics(for: revision.steps, transactional: revision.transactional)
         return BuiltScript(text: out + "\n", diagnostics: diagnostics)
