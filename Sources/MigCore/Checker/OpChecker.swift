@@ -49,6 +49,7 @@ public struct OpChecker: Sendable {
         case .dropIndex(let d): checkDropIndex(d)
         case .addConstraint(let a): checkAddConstraint(a)
         case .dropConstraint(let d): checkDropConstraint(d)
+        case .validateConstraint(let v): checkValidateConstraint(v)
         case .sql: break
         }
         let before = schema
