@@ -138,6 +138,9 @@ extension Operation {
         case .addConstraint(let a): [a.table.name]
         case .dropConstraint(let d): [d.table.name]
         case .sql: []
+        case .insert(let i): [i.table.name]
+        case .update(let u): [u.table.name]
+        case .delete(let d): [d.table.name]
         }
     }
 }

@@ -50,6 +50,7 @@ public struct OpChecker: Sendable {
         case .addConstraint(let a): checkAddConstraint(a)
         case .dropConstraint(let d): checkDropConstraint(d)
         case .sql: break
+        case .insert, .update, .delete: checkDataChange(statement.operation)
         }
         schema = folded ?? schema.applying(statement.operation)
         folded = nil

@@ -79,7 +79,7 @@ public enum MigrationPlanner {
                 return CannotDowngrade(id: revision.id, path: revision.file.path, declared: true, statementSpan: nil)
             }
             if revision.file.downgrade == nil,
-               let raw = revision.file.upgrade?.statements.first(where: { if case .sql(let s) = $0.operation { s.reverse == nil } else { false } }) {
+               let raw = revision.file.upgrade?.statements.first(where: { $0.operation.lacksWrittenInverse }) {
                 return CannotDowngrade(id: revision.id, path: revision.file.path, declared: false, statementSpan: raw.span)
             }
         }
@@ -101,7 +101,7 @@ extension MigrationPlanner {
     /// On an empty database, the range `steps` (all upgrades, from base) as the DDL of
     /// its final schema, the way Rails loads `schema.rb`. Only when every revision is
     /// plain schema ops the checker fully understands: a `sql` block's effects are
-    /// invisible to the model, so such a range is replayed. Nil when it does not qualify.
+    /// invisible to the model, and data changes add rows, so such a range is replayed. Nil when it does not qualify.
     public static func fold(_ steps: [MigrationStep], in graph: RevisionGraph, dialect: Dialect) -> FoldedUpgrade? {
         var ignored: [Diagnostic] = []
         return fold(steps, in: graph, dialect: dialect, errors: &ignored)
@@ -115,7 +115,7 @@ extension MigrationPlanner {
         revisions.reserveCapacity(steps.count)
         for step in steps {
             guard let file = graph.revisions[step.revision]?.file else { return nil }
-            let opaque = file.upgrade?.statements.contains { if case .sql = $0.operation { true } else { false } } ?? false
+            let opaque = file.upgrade?.statements.contains { $0.operation.isOpaqueToModel } ?? false
             if opaque { return nil }
             revisions.append((step.revision, file.checksum))
         }

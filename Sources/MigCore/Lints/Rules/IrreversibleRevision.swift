@@ -3,9 +3,11 @@ public struct IrreversibleRevision: LintRule {
     public static let description = LintDescription(
         code: .irreversibleRevision,
         rationale: """
-            A revision without a `downgrade` block gets one derived from its upgrade, but a `sql` block \
-            without `reverse` has no inverse: `migc downgrade` would refuse to go past it. Add a `reverse`, \
-            write the `downgrade` block, or declare `downgrade irreversible` to say it is on purpose.
+            A revision without a `downgrade` block gets one derived from its upgrade, but a `sql` block, \
+            an `update` or a `delete` without `reverse` has no inverse, nor has an `insert` whose rows do \
+            not give their primary key: `migc downgrade` would refuse to go past it. Add a `reverse` \
+            (`reverse nothing` for a forward-only data fix), write the `downgrade` block, or declare \
+            `downgrade irreversible` to say it is on purpose.
             """,
         triggering: [LintExample("""
             revision a1
@@ -33,8 +35,25 @@ public struct IrreversibleRevision: LintRule {
     public func check(_ r: CheckedRevision, config: LintConfig) -> [LintFinding] {
         guard r.downgrade == nil, !r.declaredIrreversible else { return [] }
         let s = r.irreversibleStatement
-        return [finding("revision `\(r.id)` cannot be downgraded: this `sql` block has no `reverse`",
+        return [finding("revision `\(r.id)` cannot be downgraded: " + Self.reason(s?.operation),
                         at: s?.span ?? r.file.header.revision?.span ?? r.file.span, statement: s,
-                        help: "add `reverse \"\"\"...\"\"\"`, write a `downgrade` block, or declare `downgrade irreversible`")]
+                        help: Self.help(s?.operation))]
+    }
+
+    static func reason(_ op: Operation?) -> String {
+        switch op {
+        case .insert?: "this `insert` does not give every row's key, so its rows cannot be found again"
+        case .update?: "this `update` has no `reverse`"
+        case .delete?: "this `delete` has no `reverse`"
+        default: "this `sql` block has no `reverse`"
+        }
+    }
+
+    static func help(_ op: Operation?) -> String {
+        switch op {
+        case .insert?, .update?, .delete?:
+            "add `reverse { ... }` (or `reverse nothing` for a forward-only fix), write a `downgrade` block, or declare `downgrade irreversible`"
+        default: "add `reverse \"\"\"...\"\"\"` (or `reverse nothing`), write a `downgrade` block, or declare `downgrade irreversible`"
+        }
     }
 }
