@@ -27,7 +27,7 @@ public enum DiagnosticRegistry {
                 cannot apply to the schema before them, downgrades that do not restore it, and \
                 branches that conflict at a merge. These are errors: they cannot be silenced.
                 """,
-            entries: checker + reversibility + dataChecker),
+            entries: (checker + reversibility + dataChecker).sorted { $0.code < $1.code }),
         Section(
             title: "Revision graph errors (E3xx)",
             intro: """

@@ -67,7 +67,9 @@ extension MigParser {
     /// delete := `delete` `from` T [`where` EXPR] [reverse]
     mutating func parseDelete() throws(ParseAbort) -> Operation {
         advance()
-        try consume("from") { .data(.expected("`from`", after: "`delete`", found: $0)) }
+        try consume("from", help: { p in p.at("table") || p.at("column") ? "`delete` removes rows; to remove a table or column, use `drop`" : nil }) {
+            .data(.expected("`from`", after: "`delete`", found: $0))
+        }
         var delete = DeleteRows(table: try parseName("a table", after: "`delete from`"))
         delete.predicate = try parseDataWhere()
         delete.reverse = try parseDataReverse()

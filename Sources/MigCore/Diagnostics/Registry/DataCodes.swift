@@ -47,7 +47,7 @@ extension DiagnosticRegistry {
         DiagnosticEntry(
             .duplicateDataColumn, "column listed twice in a data change",
             explanation: "An `insert` lists a column twice, or an `update` sets one twice.",
-            example: plans(then: "insert into plans (code, code) values (\"free\", \"Free\")"),
+            example: plans(then: "insert into plans (code, code, name) values (\"free\", \"free\", \"Free\")"),
             fixed: plans(then: "insert into plans (code, name) values (\"free\", \"Free\")")),
         DiagnosticEntry(
             .rowWidthMismatch, "row of the wrong width",

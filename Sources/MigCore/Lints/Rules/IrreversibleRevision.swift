@@ -14,7 +14,6 @@ public struct IrreversibleRevision: LintRule {
             message "backfill"
 
             upgrade {
-              -- migc:allow MIG108
               sql \"\"\"UPDATE settings SET value = 'on'\"\"\"
             }
             """)],
@@ -23,7 +22,6 @@ public struct IrreversibleRevision: LintRule {
             message "backfill"
 
             upgrade {
-              -- migc:allow MIG108
               sql \"\"\"UPDATE settings SET value = 'on'\"\"\"
             }
 

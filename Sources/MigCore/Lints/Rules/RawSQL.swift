@@ -5,8 +5,10 @@ public struct OpaqueSQL: LintRule {
         rationale: """
             migc does not parse `sql` blocks: whatever they change is missing from its schema model, so later \
             revisions are checked, derived and rebuilt (on SQLite) against a schema that may be wrong. Use \
-            migc's own operations where one exists; silence this with `-- migc:allow MIG108` for data \
-            changes that leave the schema alone.
+            migc's own operations where one exists (`insert`, `update` and `delete` for data). A block \
+            whose statements all start with INSERT, UPDATE, DELETE or REPLACE (after an optional WITH) \
+            changes rows only and is not reported; anything else, or text migc cannot split safely (a \
+            backslash in a string, a dollar quote, a `#`), is.
             """,
         triggering: [LintExample("""
             revision a1
