@@ -42,17 +42,8 @@ struct ExpressionRenderer<Rules: DialectRules> {
                 + wrap(lo, below: Level.concat) + " AND " + wrap(hi, below: Level.concat)
             return (text, Level.comparison)
         case .caseWhen(let c):
-            return (caseExpression(c), Level.atom)
+            return (c.written(render, uppercase: true), Level.atom)
         }
-    }
-
-    /// `CASE [x] WHEN a THEN b ... [ELSE c] END`: the keywords delimit every part.
-    private func caseExpression(_ c: CaseExpression) -> String {
-        var text = "CASE"
-        if let operand = c.operand { text += " " + render(operand) }
-        for w in c.whens { text += " WHEN " + render(w.condition) + " THEN " + render(w.result) }
-        if let otherwise = c.otherwise { text += " ELSE " + render(otherwise) }
-        return text + " END"
     }
 
     private func unary(_ op: UnaryOperator, _ operand: Expr) -> (text: String, level: Int) {

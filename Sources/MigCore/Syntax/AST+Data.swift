@@ -140,6 +140,17 @@ public struct CaseExpression: Hashable, Sendable {
         (operand.map { [$0] } ?? []) + whens.flatMap { [$0.condition, $0.result] } + (otherwise.map { [$0] } ?? [])
     }
 
+    /// `case [x] when a then b ... [else c] end`, each part written by `write`, the
+    /// keywords in lowercase (`.mig`) or uppercase (SQL): they delimit every part.
+    func written(_ write: (Expr) -> String, uppercase: Bool) -> String {
+        let k = { (word: String) in uppercase ? word.uppercased() : word }
+        var out = k("case")
+        if let operand { out += " " + write(operand) }
+        for w in whens { out += " " + k("when") + " " + write(w.condition) + " " + k("then") + " " + write(w.result) }
+        if let otherwise { out += " " + k("else") + " " + write(otherwise) }
+        return out + " " + k("end")
+    }
+
     public func map(_ transform: (Expr) -> Expr) -> CaseExpression {
         CaseExpression(operand: operand.map { transform($0) },
                        whens: whens.map { CaseWhen(condition: transform($0.condition), result: transform($0.result)) },

@@ -88,7 +88,7 @@ extension MigParser {
     mutating func parseDataReverse() throws(ParseAbort) -> DataReverse? {
         skipContinuation(before: "reverse")
         guard at("reverse") else { return nil }
-        advance()
+        let keyword = advance()
         if at("nothing") {
             let token = advance()
             return .nothing(span(token))
@@ -98,35 +98,9 @@ extension MigParser {
             throw fail(.data(.expectedReverseBody(found: found)),
                        help: text ? "SQL text goes in a block: `reverse { sql \"...\" }`" : nil)
         }
-        return .block(try parseReverseBlock())
-    }
-
-    /// `{` data_statement* `}`: the statements a downgrade runs instead of an inverse.
-    mutating func parseReverseBlock() throws(ParseAbort) -> Block {
-        let open = advance()
-        var statements: [Statement] = []
-        while true {
-            skipNewlines()
-            let before = index
-            if kind == .rightBrace {
-                let trailing = takeLeading()
-                advance()
-                return Block(statements: statements, trailingComments: trailing, span: span(from: open.start))
-            }
-            if atEnd || startsBlock(current) {
-                report(.unterminatedBlock("reverse"), at: errorSpan(), label: "expected `}` here",
-                       notes: [DiagnosticNote("the `reverse` block opens here", at: span(open))])
-                throw ParseAbort()
-            }
-            do {
-                let statement = try parseStatement()
-                checkReversible(statement)
-                statements.append(statement)
-            } catch {
-                synchronize()
-            }
-            if index == before { advance() }
-        }
+        guard let block = parseBlockBody(after: keyword, name: "reverse") else { throw ParseAbort() }
+        for statement in block.statements { checkReversible(statement) }
+        return .block(block)
     }
 
     /// Only data changes may sit in a `reverse` block, without a `reverse` of their own.

@@ -56,12 +56,14 @@ extension Printer {
         a.backfill.map { " backfill " + print($0) } ?? ""
     }
 
-    /// `case [x] when a then b ... [else c] end`: its keywords delimit every part.
+    /// The operand is parenthesized when it would not read as one: when it starts
+    /// with `(` (`case (a) ...` could be a call) or with a word that ends an operand.
     static func caseExpression(_ c: CaseExpression) -> String {
-        var out = "case"
-        if let operand = c.operand { out += " " + print(operand) }
-        for w in c.whens { out += " when " + print(w.condition) + " then " + print(w.result) }
-        if let otherwise = c.otherwise { out += " else " + print(otherwise) }
-        return out + " end"
+        c.written({ e in
+            let text = Printer.print(e)
+            guard e == c.operand else { return text }
+            let first = text.prefix { $0.isLetter || $0 == "_" }.lowercased()
+            return text.hasPrefix("(") || ["then", "else", "end", "when"].contains(first) ? "(" + text + ")" : text
+        }, uppercase: false)
     }
 }
