@@ -106,7 +106,8 @@ extension MigParser {
     /// Only data changes may sit in a `reverse` block, without a `reverse` of their own.
     mutating func checkReversible(_ statement: Statement) {
         let op = statement.operation
-        guard op.isDataChange || { if case .sql = op { true } else { false } }() else {
+        // Data changes and `sql`: what changes rows and nothing the model holds.
+        guard op.isOpaqueToModel else {
             report(.data(.notDataOperation(Self.name(of: op))), at: statement.span,
                    help: "a `reverse` block holds `insert`, `update`, `delete` and `sql`; schema changes belong in the `downgrade` block")
             return
