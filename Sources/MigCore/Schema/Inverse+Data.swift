@@ -25,7 +25,10 @@ extension Inverse {
             guard positions.count == key.count else { continue }
             let tuples = insert.rows.map { row in positions.compactMap { row.values.indices.contains($0) ? row.values[$0] : nil } }
             guard tuples.allSatisfy({ $0.count == key.count && $0.allSatisfy(isKeyLiteral) }) else { continue }
-            return DeleteRows(table: plain(insert.table), predicate: matching(key, tuples))
+            let types = key.map { table.column(named: $0)?.type }
+            let typed = tuples.map { zip($0, types).compactMap { value, type in keyValue(value, as: type) } }
+            guard typed.allSatisfy({ $0.count == key.count }) else { continue }
+            return DeleteRows(table: plain(insert.table), predicate: matching(key, typed))
         }
         return nil
     }
@@ -37,6 +40,27 @@ extension Inverse {
         case .unary(.negate, let x), .unary(.plus, let x): if case .number = x.kind { true } else { false }
         default: false
         }
+    }
+
+    /// A number stored in a text column is matched as the text it became (PostgreSQL
+    /// casts `1` to varchar on insert but has no `varchar = integer`). Only a plain
+    /// integer becomes the same text everywhere (`1.50` is `1.5` in SQLite, `007` is
+    /// `7`): any other numeral there cannot be matched, so nil.
+    static func keyValue(_ e: Expr, as type: ColumnType?) -> Expr? {
+        switch type {
+        case .text?, .sizedText?, .varchar?, .char?: break
+        default: return e
+        }
+        var sign = ""
+        var value = e
+        if case .unary(let op, let x) = e.kind, op == .negate || op == .plus {
+            sign = op == .negate ? "-" : ""
+            value = x
+        }
+        guard case .number(let n) = value.kind else { return e }
+        let plain = n.allSatisfy(\.isASCII) && n.allSatisfy(\.isNumber) && (n == "0" || !n.hasPrefix("0"))
+        guard plain else { return nil }
+        return Expr(.string(n == "0" ? n : sign + n), span: e.span)
     }
 
     /// `k in (...)` for one key column; for several, rows grouped by all but the

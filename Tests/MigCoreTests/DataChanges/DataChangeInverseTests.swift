@@ -34,6 +34,13 @@ import Testing
         #expect(Self.downgrade("insert into events (id, kind) values (-1, \"x\")") == ["delete from events where id = -1"])
     }
 
+    @Test func numbersInTextKeysAreMatchedAsText() {
+        #expect(Self.downgrade("insert into plans (code, name) values (42, \"Answer\"), (-1, \"Minus\")")
+            == ["delete from plans where code in (\"42\", \"-1\")"])
+        // `1.50` is stored as `1.5` by SQLite and `1.50` by PostgreSQL: no reliable match.
+        #expect(Self.downgrade("insert into plans (code, name) values (1.50, \"x\")") == nil)
+    }
+
     @Test func compositeKeysGroupByPrefix() {
         #expect(Self.downgrade("insert into members (org, member) values (1, 1), (1, 2), (2, 1)")
             == ["delete from members where org = 1 and member in (1, 2) or org = 2 and member = 1"])
