@@ -11,11 +11,14 @@ public struct CannotDowngrade: Error, Sendable, Hashable {
     public var declared: Bool
     /// Where the op without an inverse is, when that is the reason.
     public var statementSpan: SourceSpan?
+    /// That op, for saying why it has none (nil: a `sql` block).
+    public var operation: Operation? = nil
 
     /// The MIG101 error, at the op without an inverse or else the revision's file.
     /// `action` says what was refused ("downgrade", "build a downgrade").
     public func diagnostic(action: String, help: String, headerSpan: SourceSpan? = nil) -> Diagnostic {
-        let why = declared ? "it says `downgrade irreversible`" : "a `sql` block has no `reverse` and no downgrade block is written"
+        let why = declared ? "it says `downgrade irreversible`"
+            : (operation ?? .sql(RawSQL(text: StringLiteral("")))).missingInverseReason + " and no downgrade block is written"
         let fallback = headerSpan ?? SourceSpan(file: path, start: SourceSpan.synthesized.start, end: SourceSpan.synthesized.end)
         var diagnostic = Diagnostic.error(
             "cannot \(action) past revision \(id): \(why)", at: statementSpan ?? fallback, code: .irreversibleRevision, help: help)
@@ -54,7 +57,7 @@ public enum MigrationPlanner {
             guard let input = ScriptRevision(revision, step: step, checksum: revision.file.checksum) else {
                 failure = CannotDowngrade(
                     id: revision.id, path: revision.file.path, declared: revision.declaredIrreversible,
-                    statementSpan: revision.irreversibleStatement?.span)
+                    statementSpan: revision.irreversibleStatement?.span, operation: revision.irreversibleStatement?.operation)
                 return
             }
             results[revision.id] = transform(input)
@@ -80,7 +83,7 @@ public enum MigrationPlanner {
             }
             if revision.file.downgrade == nil,
                let raw = revision.file.upgrade?.statements.first(where: { $0.operation.lacksWrittenInverse }) {
-                return CannotDowngrade(id: revision.id, path: revision.file.path, declared: false, statementSpan: raw.span)
+                return CannotDowngrade(id: revision.id, path: revision.file.path, declared: false, statementSpan: raw.span, operation: raw.operation)
             }
         }
         return nil

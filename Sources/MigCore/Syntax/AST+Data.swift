@@ -111,6 +111,16 @@ extension Operation {
         }
     }
 
+    /// Why the op has no inverse, for messages: "a `sql` block has no `reverse`".
+    public var missingInverseReason: String {
+        switch self {
+        case .insert: "an `insert` does not give every row's key, so its rows cannot be found again"
+        case .update: "an `update` has no `reverse`"
+        case .delete: "a `delete` has no `reverse`"
+        default: "a `sql` block has no `reverse`"
+        }
+    }
+
     /// An op that has no inverse without looking at the schema: `sql` without
     /// `reverse`, `update` and `delete` without `reverse`.
     public var lacksWrittenInverse: Bool {

@@ -38,13 +38,9 @@ public struct IrreversibleRevision: LintRule {
                         help: Self.help(s?.operation))]
     }
 
+    /// "this `update` has no `reverse`".
     static func reason(_ op: Operation?) -> String {
-        switch op {
-        case .insert?: "this `insert` does not give every row's key, so its rows cannot be found again"
-        case .update?: "this `update` has no `reverse`"
-        case .delete?: "this `delete` has no `reverse`"
-        default: "this `sql` block has no `reverse`"
-        }
+        "this" + (op ?? .sql(RawSQL(text: StringLiteral("")))).missingInverseReason.drop { $0 != " " }
     }
 
     static func help(_ op: Operation?) -> String {
