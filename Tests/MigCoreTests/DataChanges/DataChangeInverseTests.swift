@@ -63,6 +63,16 @@ import Testing
         #expect(Self.downgrade("sql \"update plans set name = 'x'\"") == nil)
     }
 
+    @Test func refusalsNameTheOpWithoutInverse() {
+        let insert = Self.checked("insert into events (kind) values (\"x\")").irreversibleStatement
+        let refusal = CannotDowngrade(id: "a1", path: "a1.mig", declared: false, statementSpan: insert?.span, operation: insert?.operation)
+        #expect(refusal.diagnostic(action: "downgrade", help: "").message
+            == "cannot downgrade past revision a1: an `insert` does not give every row's key, so its rows cannot be found again and no downgrade block is written")
+        let update = Self.checked("update plans set name = \"x\"").irreversibleStatement
+        #expect(IrreversibleRevision.reason(update?.operation) == "this `update` has no `reverse`")
+        #expect(IrreversibleRevision.reason(nil) == "this `sql` block has no `reverse`")
+    }
+
     @Test func theCheapPreCheckAgrees() {
         for op in ["update plans set name = \"x\"", "delete from plans", "sql \"select 1\""] {
             let file = Parser.parse(source: "revision a1\nmessage \"m\"\nupgrade {\n\(op)\n}\n", path: "a1.mig").file
