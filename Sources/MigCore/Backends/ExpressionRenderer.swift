@@ -41,6 +41,8 @@ struct ExpressionRenderer<Rules: DialectRules> {
             let text = wrap(e, below: Level.concat) + (negated ? " NOT BETWEEN " : " BETWEEN ")
                 + wrap(lo, below: Level.concat) + " AND " + wrap(hi, below: Level.concat)
             return (text, Level.comparison)
+        case .caseWhen(let c):
+            return (c.written(render, uppercase: true), Level.atom)
         }
     }
 

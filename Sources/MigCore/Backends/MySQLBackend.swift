@@ -69,7 +69,7 @@ public struct MySQLBackend: SQLBackend, DialectRules {
     }
 
     public func diagnostics(for steps: [OpStep], transactional: Bool) -> [Diagnostic] {
-        safeFormDiagnostics(for: steps, transactional: transactional) + steps.compactMap { step in
+        safeFormDiagnostics(for: steps, transactional: transactional) + steps.compactMap { step -> Diagnostic? in
             switch step.statement.operation {
             case .createIndex(let op) where op.predicate != nil:
                 .warning(
@@ -81,6 +81,7 @@ public struct MySQLBackend: SQLBackend, DialectRules {
                         "mysql cannot convert column `\(op.table.name).\(op.column.name)` with `using`; values convert implicitly",
                         at: using.span, code: .mysqlUsingIgnored)
                 } else { nil }
+            case .update(let op): assignmentOrderWarning(op, at: step.statement.span)
             default: nil
             }
         }

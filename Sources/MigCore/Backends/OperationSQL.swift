@@ -14,7 +14,7 @@ extension DialectRules {
             if dialect == .mysql { return ["RENAME TABLE \(quote(op.name.name)) TO \(quote(op.newName.name))"] }
             return ["ALTER TABLE \(quote(op.name.name)) RENAME TO \(quote(op.newName.name))"]
         case .addColumn(let op):
-            return addColumn(op, step)
+            return op.backfill == nil ? addColumn(op, step) : backfilledColumn(op, step)
         case .dropColumn(let op):
             let drop = "ALTER TABLE \(quote(op.table.name)) DROP COLUMN \(quote(op.column.name))"
             guard dialect == .mysql, let table = step.before.tables[op.table.name] else { return [drop] }
@@ -40,6 +40,8 @@ extension DialectRules {
             return []  // rendered by renderSafeForm
         case .sql(let raw):
             return rawSQL(raw)
+        case .insert, .update, .delete:
+            return dataChange(step)
         }
     }
 
@@ -51,7 +53,7 @@ extension DialectRules {
 
     /// One `ALTER TABLE` adding the column and the constraints it brings (mysql needs
     /// an AUTO_INCREMENT column's key in the same statement).
-    private func addColumn(_ op: AddColumn, _ step: OpStep) -> [String] {
+    func addColumn(_ op: AddColumn, _ step: OpStep) -> [String] {
         let tableName = op.table.name
         let table = step.after.tables[tableName]
         let column = table?.column(named: op.column.name.name) ?? Column(fallback: op.column)

@@ -34,7 +34,7 @@ public struct SQLiteBackend: SQLBackend, DialectRules {
     func needsRebuild(_ step: OpStep) -> Bool {
         switch step.statement.operation {
         case .alterColumn, .addConstraint, .dropConstraint: return true
-        case .addColumn(let op): return !canAddInPlace(op, step)
+        case .addColumn(let op): return op.backfill != nil || !canAddInPlace(op, step)
         case .dropColumn(let op): return !canDropInPlace(op, step)
         default: return false
         }

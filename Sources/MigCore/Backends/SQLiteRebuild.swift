@@ -98,6 +98,7 @@ struct SQLiteRebuildPlanner {
         case .addColumn(let o):
             let fks = step.after.tables[o.table.name]?.foreignKeys.values.map(\.referencedTable) ?? []
             return [o.table.name] + fks
+        case .insert, .update, .delete: return op.dataTable.map { [$0.name] } ?? []
         default: return localTable(op).map { [$0] } ?? []
         }
     }
@@ -208,7 +209,7 @@ struct PendingRebuild {
             sources.removeValue(forKey: op.column.name)
         case .addColumn(let op):
             let added = step.after.tables[table]?.column(named: op.column.name.name)
-            sources[op.column.name.name] = .value(added?.defaultValue)
+            sources[op.column.name.name] = .value(op.backfill.map(valueFromOldTable) ?? added?.defaultValue)
         default: break
         }
     }

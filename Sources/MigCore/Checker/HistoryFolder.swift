@@ -139,6 +139,9 @@ extension Operation {
         case .dropConstraint(let d): [d.table.name]
         case .validateConstraint(let v): [v.table.name]
         case .sql: []
+        case .insert(let i): [i.table.name]
+        case .update(let u): [u.table.name]
+        case .delete(let d): [d.table.name]
         }
     }
 }

@@ -75,28 +75,32 @@ extension OpChecker {
 
     /// Rejects defaults whose type obviously cannot fit the column.
     mutating func checkDefault(_ e: Expr, type: ColumnType, column: String, nullable: Bool) {
-        let family = type.family
-        var problem: String?
-        switch e.kind {
-        case .string(let s):
-            if [.integer, .numeric, .bool].contains(family) { problem = "a string" }
-            if case .varchar(let n) = type, s.count > n { problem = "a string of \(s.count) characters" }
-            if case .char(let n) = type, s.count > n { problem = "a string of \(s.count) characters" }
-        case .number:
-            if [.bool, .temporal, .uuid, .binary].contains(family) { problem = "a number" }
-        case .bool:
-            if [.integer, .numeric, .temporal, .uuid, .binary, .text].contains(family) { problem = "a boolean" }
-        case .currentTimestamp, .currentDate:
-            if [.integer, .numeric, .bool, .uuid, .binary].contains(family) { problem = "a date/time" }
-        case .null:
-            if !nullable {
-                error(.defaultTypeMismatch, "default `null` on not-null column `\(column)`", at: e.span)
-            }
-        default: break
+        if case .null = e.kind, !nullable {
+            error(.defaultTypeMismatch, "default `null` on not-null column `\(column)`", at: e.span)
         }
-        if let problem {
+        if let problem = Self.literalProblem(e, type: type) {
             error(.defaultTypeMismatch, "default of column `\(column)` is \(problem), but the column is `\(type.displayName)`", at: e.span)
         }
+    }
+
+    /// What is wrong with literal `e` as a value of `type` ("a string"), when the
+    /// literal obviously cannot fit; nil when it may.
+    static func literalProblem(_ e: Expr, type: ColumnType) -> String? {
+        let family = type.family
+        switch e.kind {
+        case .string(let s):
+            if [.integer, .numeric, .bool].contains(family) { return "a string" }
+            if case .varchar(let n) = type, s.count > n { return "a string of \(s.count) characters" }
+            if case .char(let n) = type, s.count > n { return "a string of \(s.count) characters" }
+        case .number:
+            if [.bool, .temporal, .uuid, .binary].contains(family) { return "a number" }
+        case .bool:
+            if [.integer, .numeric, .temporal, .uuid, .binary, .text].contains(family) { return "a boolean" }
+        case .currentTimestamp, .currentDate:
+            if [.integer, .numeric, .bool, .uuid, .binary].contains(family) { return "a date/time" }
+        default: break
+        }
+        return nil
     }
 
     // MARK: Add, drop, rename
@@ -118,6 +122,7 @@ extension OpChecker {
         inner.checkColumnDefinition(a.column, table: table, existingPrimaryKey: t.primaryKey)
         diagnostics += inner.diagnostics
         pendingAutoincrement += inner.pendingAutoincrement
+        if let backfill = a.backfill { checkBackfill(backfill, of: a.column, in: t) }
     }
 
     mutating func checkDropColumn(_ d: DropColumn) {

@@ -51,6 +51,7 @@ public struct OpChecker: Sendable {
         case .dropConstraint(let d): checkDropConstraint(d)
         case .validateConstraint(let v): checkValidateConstraint(v)
         case .sql: break
+        case .insert, .update, .delete: checkDataChange(statement.operation)
         }
         let before = schema
         schema = folded ?? schema.applying(statement.operation)

@@ -12,7 +12,7 @@ public struct CheckedRevision: Sendable {
     public var downgrade: [OpStep]?
     public var downgradeIsDerived: Bool
     /// When the downgrade could not be derived: the first upgrade statement without
-    /// an inverse (a `sql` block without `reverse`).
+    /// an inverse (a `sql`, `update` or `delete` without `reverse`, an insert without keys).
     public var irreversibleStatement: Statement?
     /// The revision says `downgrade irreversible`.
     public var declaredIrreversible: Bool { if case .irreversible = file.downgrade { true } else { false } }
@@ -26,7 +26,7 @@ public enum RevisionChecker {
         var checker = OpChecker(schema: before)
         let upgrade = steps(file.upgrade?.statements ?? [], from: &checker)
         let after = checker.schema
-        var diagnostics = checker.diagnostics
+        var diagnostics = checker.diagnostics + unusedReverses(in: file)
         let upgradeClean = !diagnostics.hasErrors
         var revision = CheckedRevision(id: id, file: file, before: before, after: after, upgrade: upgrade,
                                        downgrade: nil, downgradeIsDerived: false)

@@ -111,6 +111,11 @@ extension DiagnosticCode {
     public static let scaleExceedsPrecision: DiagnosticCode = "E087"
     public static let zeroLength: DiagnosticCode = "E088"
 
+    // Syntax: data changes (`insert`, `update`, `delete`, `reverse`, `case`)
+    public static let malformedDataOperation: DiagnosticCode = "E094"
+    public static let notInReverseBlock: DiagnosticCode = "E095"
+    public static let expectedReverseBody: DiagnosticCode = "E096"
+
     // Checker: names and types
     public static let tableExists: DiagnosticCode = "E101"
     public static let unknownTable: DiagnosticCode = "E102"
@@ -144,9 +149,21 @@ extension DiagnosticCode {
     /// `using index` names an index that cannot become the key.
     public static let unusableIndex: DiagnosticCode = "E162"
 
+    // Checker: data changes
+    public static let duplicateDataColumn: DiagnosticCode = "E140"
+    public static let rowWidthMismatch: DiagnosticCode = "E141"
+    public static let missingRequiredColumn: DiagnosticCode = "E142"
+    public static let valueTypeMismatch: DiagnosticCode = "E143"
+    public static let columnInValues: DiagnosticCode = "E144"
+    public static let badBackfill: DiagnosticCode = "E145"
+
     // Checker: reversibility
     public static let downgradeMismatch: DiagnosticCode = "E201"
     public static let derivedDowngradeMismatch: DiagnosticCode = "E202"
+    /// A data change's `reverse` in a revision whose downgrade is written: never run.
+    public static let unusedReverse: DiagnosticCode = "E205"
+    /// A `reverse` inside a `downgrade` block: never run.
+    public static let reverseInDowngrade: DiagnosticCode = "E206"
 
     // Checker: conflicting branches at a merge
     public static let branchConflict: DiagnosticCode = "E350"
@@ -185,6 +202,7 @@ extension DiagnosticCode {
     public static let transactionControlInSQL: DiagnosticCode = "MIG115"
     public static let downgradeNeedsEmptyTable: DiagnosticCode = "MIG116"
     public static let mysqlLongKey: DiagnosticCode = "MIG117"
+    public static let unbatchedBackfill: DiagnosticCode = "MIG120"
 
     // Backend warnings
     /// MySQL DDL commits implicitly: a failed revision is not rolled back.
@@ -197,4 +215,6 @@ extension DiagnosticCode {
     public static let mysqlUsingIgnored: DiagnosticCode = "MIG804"
     /// An online form (`not valid`, `set not null online`) runs as its plain form.
     public static let onlineFormUnavailable: DiagnosticCode = "MIG808"
+    /// MySQL's UPDATE assigns left to right: a later value sees an earlier assignment.
+    public static let mysqlAssignmentOrder: DiagnosticCode = "MIG806"
 }

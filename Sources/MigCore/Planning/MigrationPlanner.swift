@@ -11,11 +11,14 @@ public struct CannotDowngrade: Error, Sendable, Hashable {
     public var declared: Bool
     /// Where the op without an inverse is, when that is the reason.
     public var statementSpan: SourceSpan?
+    /// That op, for saying why it has none (nil: a `sql` block).
+    public var operation: Operation? = nil
 
     /// The MIG101 error, at the op without an inverse or else the revision's file.
     /// `action` says what was refused ("downgrade", "build a downgrade").
     public func diagnostic(action: String, help: String, headerSpan: SourceSpan? = nil) -> Diagnostic {
-        let why = declared ? "it says `downgrade irreversible`" : "a `sql` block has no `reverse` and no downgrade block is written"
+        let why = declared ? "it says `downgrade irreversible`"
+            : (operation ?? .sql(RawSQL(text: StringLiteral("")))).missingInverseReason + " and no downgrade block is written"
         let fallback = headerSpan ?? SourceSpan(file: path, start: SourceSpan.synthesized.start, end: SourceSpan.synthesized.end)
         var diagnostic = Diagnostic.error(
             "cannot \(action) past revision \(id): \(why)", at: statementSpan ?? fallback, code: .irreversibleRevision, help: help)
@@ -54,7 +57,7 @@ public enum MigrationPlanner {
             guard let input = ScriptRevision(revision, step: step, checksum: revision.file.checksum) else {
                 failure = CannotDowngrade(
                     id: revision.id, path: revision.file.path, declared: revision.declaredIrreversible,
-                    statementSpan: revision.irreversibleStatement?.span)
+                    statementSpan: revision.irreversibleStatement?.span, operation: revision.irreversibleStatement?.operation)
                 return
             }
             results[revision.id] = transform(input)
@@ -79,8 +82,8 @@ public enum MigrationPlanner {
                 return CannotDowngrade(id: revision.id, path: revision.file.path, declared: true, statementSpan: nil)
             }
             if revision.file.downgrade == nil,
-               let raw = revision.file.upgrade?.statements.first(where: { if case .sql(let s) = $0.operation { s.reverse == nil } else { false } }) {
-                return CannotDowngrade(id: revision.id, path: revision.file.path, declared: false, statementSpan: raw.span)
+               let raw = revision.file.upgrade?.statements.first(where: { $0.operation.lacksWrittenInverse }) {
+                return CannotDowngrade(id: revision.id, path: revision.file.path, declared: false, statementSpan: raw.span, operation: raw.operation)
             }
         }
         return nil
@@ -101,7 +104,7 @@ extension MigrationPlanner {
     /// On an empty database, the range `steps` (all upgrades, from base) as the DDL of
     /// its final schema, the way Rails loads `schema.rb`. Only when every revision is
     /// plain schema ops the checker fully understands: a `sql` block's effects are
-    /// invisible to the model, so such a range is replayed. Nil when it does not qualify.
+    /// invisible to the model, and data changes add rows, so such a range is replayed. Nil when it does not qualify.
     public static func fold(_ steps: [MigrationStep], in graph: RevisionGraph, dialect: Dialect) -> FoldedUpgrade? {
         var ignored: [Diagnostic] = []
         return fold(steps, in: graph, dialect: dialect, errors: &ignored)
@@ -115,7 +118,7 @@ extension MigrationPlanner {
         revisions.reserveCapacity(steps.count)
         for step in steps {
             guard let file = graph.revisions[step.revision]?.file else { return nil }
-            let opaque = file.upgrade?.statements.contains { if case .sql = $0.operation { true } else { false } } ?? false
+            let opaque = file.upgrade?.statements.contains { $0.operation.isOpaqueToModel } ?? false
             if opaque { return nil }
             revisions.append((step.revision, file.checksum))
         }

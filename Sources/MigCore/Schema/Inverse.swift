@@ -5,8 +5,8 @@
 // span of the statement they undo, so diagnostics can point at it.
 
 public enum Inverse {
-    /// The statements undoing `statement`, or nil when it has none (`sql` without
-    /// `reverse`). Assumes the statement checked cleanly against `schemaBefore`.
+    /// The statements undoing `statement`, or nil when it has none (`sql`, `update`
+    /// or `delete` without `reverse`, an insert whose rows do not carry a key). Assumes the statement checked cleanly against `schemaBefore`.
     public static func of(_ statement: Statement, in schemaBefore: Schema) -> [Statement]? {
         let span = statement.span
         let s = { (op: Operation) in Statement(op, span: span) }
@@ -56,8 +56,11 @@ public enum Inverse {
             guard let add = schemaBefore.tables[d.table.name]?.addConstraint(named: d.name.name) else { return [] }
             return [s(.addConstraint(add))]
         case .sql(let raw):
+            if raw.forwardOnly != nil { return [] }
             guard let reverse = raw.reverse else { return nil }
             return [s(.sql(RawSQL(dialect: raw.dialect, text: reverse, reverse: raw.text)))]
+        case .insert, .update, .delete:
+            return dataInverse(statement, in: schemaBefore)
         }
     }
 

@@ -10,6 +10,7 @@
 //   foreign keys elsewhere that point at it (the checker rejects the multi-column and
 //   referenced cases first, so in a checked history only single-column ones go).
 // - `sql` blocks do not change the model: the checker cannot see into them.
+// - Data changes (`insert`, `update`, `delete`) change rows, which the model does not hold.
 
 extension Schema {
     public func applying(_ op: Operation) -> Schema {
@@ -31,7 +32,7 @@ extension Schema {
         case .addConstraint(let a): s.addConstraint(a)
         case .dropConstraint(let d): s.tables[d.table.name]?.removeConstraint(named: d.name.name)
         case .validateConstraint(let v): s.validateConstraint(v)
-        case .sql: break
+        case .sql, .insert, .update, .delete: break
         }
         return s
     }

@@ -150,6 +150,9 @@ public enum Operation: Hashable, Sendable {
     /// `validate constraint C on T` (see SafeForms.swift).
     case validateConstraint(ValidateConstraint)
     case sql(RawSQL)
+    case insert(InsertRows)
+    case update(UpdateRows)
+    case delete(DeleteRows)
 }
 
 // MARK: Tables and columns
@@ -268,9 +271,12 @@ public struct RenameTable: Hashable, Sendable {
 public struct AddColumn: Hashable, Sendable {
     public var table: Identifier
     public var column: ColumnDefinition
-    public init(table: Identifier, column: ColumnDefinition) {
+    /// `backfill EXPR`: the value existing rows get (added nullable, updated, then made not null).
+    public var backfill: Expr?
+    public init(table: Identifier, column: ColumnDefinition, backfill: Expr? = nil) {
         self.table = table
         self.column = column
+        self.backfill = backfill
     }
 }
 
@@ -389,14 +395,17 @@ public struct DropConstraint: Hashable, Sendable {
     }
 }
 
-/// `sql [DIALECT] """..."""` with an optional `reverse """..."""`.
+/// `sql [DIALECT] """..."""` with an optional `reverse """..."""` or `reverse nothing`.
 public struct RawSQL: Hashable, Sendable {
     public var dialect: Identifier?
     public var text: StringLiteral
     public var reverse: StringLiteral?
-    public init(dialect: Identifier? = nil, text: StringLiteral, reverse: StringLiteral? = nil) {
+    /// `reverse nothing`: forward only (compares by presence: spans are always equal).
+    public var forwardOnly: SourceSpan?
+    public init(dialect: Identifier? = nil, text: StringLiteral, reverse: StringLiteral? = nil, forwardOnly: SourceSpan? = nil) {
         self.dialect = dialect
         self.text = text
         self.reverse = reverse
+        self.forwardOnly = forwardOnly
     }
 }

@@ -10,7 +10,7 @@ public enum ASTDump {
     public static func dump(_ expr: Expr) -> String { Dumper(spans: false).expr(expr) }
 }
 
-private struct Dumper {
+struct Dumper {
     let spans: Bool
     var out = ""
     var depth = 0
@@ -88,7 +88,10 @@ private struct Dumper {
         case .renameTable(let o): line("rename-table \(name(o.name)) to \(name(o.newName))" + trailing(s.trivia), s.span)
         case .addColumn(let o):
             line("add-column " + name(o.table) + trailing(s.trivia), s.span)
-            nested { $0.column(o.column) }
+            nested { d in
+                d.column(o.column)
+                if let b = o.backfill { d.line("backfill " + d.expr(b), b.span) }
+            }
         case .dropColumn(let o): line("drop-column \(name(o.table)).\(name(o.column))" + trailing(s.trivia), s.span)
         case .renameColumn(let o): line("rename-column \(name(o.table)).\(name(o.column)) to \(name(o.newName))" + trailing(s.trivia), s.span)
         case .alterColumn(let o): line("alter-column \(name(o.table)).\(name(o.column)) " + change(o.change) + (o.online ? " online" : "") + trailing(s.trivia), s.span)
@@ -110,7 +113,10 @@ private struct Dumper {
             nested { d in
                 d.line("text" + d.quote(o.text.value), o.text.span)
                 if let r = o.reverse { d.line("reverse" + d.quote(r.value), r.span) }
+                if let r = o.forwardOnly { d.line("reverse nothing", r) }
             }
+        case .insert, .update, .delete:
+            dataStatement(s)
         }
     }
 
@@ -227,6 +233,7 @@ private struct Dumper {
         case .isNull(let x, let neg): "(\(neg ? "is-not-null" : "is-null") \(expr(x)))"
         case .inList(let x, let list, let neg): "(\(neg ? "not-in" : "in") \(expr(x))" + list.map { " " + expr($0) }.joined() + ")"
         case .between(let x, let lo, let hi, let neg): "(\(neg ? "not-between" : "between") \(expr(x)) \(expr(lo)) \(expr(hi)))"
+        case .caseWhen(let c): caseExpression(c)
         case .invalid: "<invalid>"
         }
     }

@@ -17,6 +17,8 @@ public struct Expr: Hashable, Sendable {
         case isNull(Expr, negated: Bool)
         case inList(Expr, [Expr], negated: Bool)
         case between(Expr, lower: Expr, upper: Expr, negated: Bool)
+        /// `case [x] when a then b ... [else c] end`.
+        case caseWhen(CaseExpression)
         /// Placeholder left by error recovery; never in a tree without errors.
         case invalid
     }
@@ -75,6 +77,7 @@ extension Expr {
         case .binary(_, let l, let r): l.visit(body); r.visit(body)
         case .inList(let e, let list, _): e.visit(body); list.forEach { $0.visit(body) }
         case .between(let e, let lo, let hi, _): e.visit(body); lo.visit(body); hi.visit(body)
+        case .caseWhen(let c): c.children.forEach { $0.visit(body) }
         default: break
         }
     }
@@ -91,6 +94,7 @@ extension Expr {
             case .isNull(let x, let neg): e.kind = .isNull(go(x), negated: neg)
             case .inList(let x, let list, let neg): e.kind = .inList(go(x), list.map(go), negated: neg)
             case .between(let x, let lo, let hi, let neg): e.kind = .between(go(x), lower: go(lo), upper: go(hi), negated: neg)
+            case .caseWhen(let c): e.kind = .caseWhen(c.map(go))
             default: break
             }
             return e

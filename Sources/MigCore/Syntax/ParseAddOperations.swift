@@ -8,9 +8,11 @@ extension MigParser {
             advance()
             let start = current.start
             let (table, name) = try parseQualifiedColumn(after: "`add column`")
-            var column = try parseColumnRest(name: name, start: start)
+            var column = try parseColumnRest(name: name, start: start, allowBackfill: true)
             column.span = span(from: start)
-            return .addColumn(AddColumn(table: table, column: column))
+            var add = AddColumn(table: table, column: column)
+            try parseBackfill(into: &add)
+            return .addColumn(add)
         }
         let kind: String
         if at("unique") || at("check") {

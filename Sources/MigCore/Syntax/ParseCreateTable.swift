@@ -40,7 +40,8 @@ extension MigParser {
         guard startsOperation(current), newlineBeforeCurrent else { return false }
         let next = peek()
         if isWord(current, "sql") { return next.kind == .tripleString || next.kind == .string || next.kind == .word && peek(2).kind == .tripleString }
-        let seconds: [StaticString] = ["table", "index", "unique", "column", "constraint", "foreign", "check", "primary"]
+        let seconds: [StaticString] = ["table", "index", "unique", "column", "constraint", "foreign", "check", "primary", "into", "from"]
+        if isWord(current, "update") { return isWord(peek(2), "set") }
         return seconds.contains { isWord(next, $0) } && peek(2).kind != .newline
     }
 
@@ -115,13 +116,24 @@ extension MigParser {
         return try parseColumnRest(name: name, start: start)
     }
 
-    /// TYPE modifier*, after the column's name.
-    mutating func parseColumnRest(name: Identifier, start: Int) throws(ParseAbort) -> ColumnDefinition {
+    /// TYPE modifier*, after the column's name. `add column` stops at `backfill`.
+    mutating func parseColumnRest(name: Identifier, start: Int, allowBackfill: Bool = false) throws(ParseAbort) -> ColumnDefinition {
         let type = try parseType()
-        var column = ColumnDefinition(name: name, type: type)
+        var column = try parseColumnModifiers(into: ColumnDefinition(name: name, type: type), allowBackfill: allowBackfill)
+        column.span = span(from: start)
+        return column
+    }
+
+    /// modifier*, added to `column`.
+    mutating func parseColumnModifiers(into column: ColumnDefinition, allowBackfill: Bool = true) throws(ParseAbort) -> ColumnDefinition {
+        var column = column
         while !atStatementEnd && kind != .comma {
             let before = index
             if kind != .word { throw fail(.expectedItemEnd(found: found)) }
+            if at("backfill") {
+                if allowBackfill { break }
+                throw fail(.unknownModifier("backfill"), help: "`backfill` fills the rows a table already has: it belongs to `add column`")
+            }
             let modifier = try parseColumnModifier()
             let key = Self.modifierKey(modifier.kind)
             if let first = column.modifiers.first(where: { Self.modifierKey($0.kind) == key }) {
@@ -133,7 +145,6 @@ extension MigParser {
             }
             if index == before { break }
         }
-        column.span = span(from: start)
         return column
     }
 

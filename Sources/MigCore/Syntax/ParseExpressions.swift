@@ -212,6 +212,7 @@ extension MigParser {
     mutating func parseWordExpression() throws(ParseAbort) -> Expr {
         let token = advance()
         let tokenSpan = span(token)
+        if isWord(token, "case"), opensCaseExpression() { return try parseCaseExpression(start: token.start) }
         if kind != .leftParen {
             if isWord(token, "true") { return Expr(.bool(true), span: tokenSpan) }
             if isWord(token, "false") { return Expr(.bool(false), span: tokenSpan) }

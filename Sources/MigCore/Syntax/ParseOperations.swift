@@ -37,6 +37,9 @@ extension MigParser {
         case .dropConstraint: "drop constraint"
         case .validateConstraint: "validate constraint"
         case .sql: "sql"
+        case .insert: "insert"
+        case .update: "update"
+        case .delete: "delete"
         }
     }
 
@@ -49,9 +52,12 @@ extension MigParser {
         if at("rename") { return try parseRename() }
         if at("validate") { return try parseValidate() }
         if at("sql") { return try parseRawSQL() }
+        if at("insert") { return try parseInsert() }
+        if at("update") { return try parseUpdate() }
+        if at("delete") { return try parseDelete() }
         let guess = Suggest.closest(to: lowercased(current), in: Self.operationKeywords)
         throw fail(.unknownOperation(text(current)),
-                   help: guess.map { "did you mean `\($0)`?" } ?? "operations are `create`, `drop`, `rename`, `add`, `alter`, `validate` and `sql`",
+                   help: guess.map { "did you mean `\($0)`?" } ?? "operations are " + Self.operationKeywordList,
                    fixIts: guess.map { [FixIt(replace: span(current), with: $0)] } ?? [])
     }
 
@@ -199,7 +205,7 @@ extension MigParser {
 
     static let dialects = ["sqlite", "postgres", "mysql"]
 
-    /// raw_sql := `sql` [DIALECT] STRING [`reverse` STRING]
+    /// raw_sql := `sql` [DIALECT] STRING [`reverse` (STRING | `nothing`)]
     mutating func parseRawSQL() throws(ParseAbort) -> Operation {
         advance()
         var dialect: Identifier?
@@ -222,7 +228,12 @@ extension MigParser {
         }
         if at("reverse") {
             advance()
-            guard kind == .tripleString || kind == .string else { throw fail(.expectedReverseText(found: found)) }
+            if at("nothing") {
+                let token = advance()
+                sql.forwardOnly = span(token)
+                return .sql(sql)
+            }
+            guard kind == .tripleString || kind == .string else { throw fail(.expectedReverseText(found: found), help: "or `reverse nothing` for a forward-only change") }
             let token = advance()
             sql.reverse = stringLiteral(token)
         }

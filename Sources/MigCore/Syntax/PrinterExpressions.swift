@@ -28,6 +28,7 @@ extension Printer {
         case .between(let operand, let lower, let upper, let negated):
             return comparisonOperand(operand) + (negated ? " not between " : " between ")
                 + bound(lower) + " and " + bound(upper)
+        case .caseWhen(let c): return caseExpression(c)
         case .invalid: return "<invalid>"
         }
     }

@@ -6,6 +6,7 @@ extension Printer {
         switch op {
         case .createTable(let t): return createTable(t)
         case .sql(let s): return [line(rawSQL(s))]
+        case .insert, .update, .delete: return dataOperation(op)
         default: return [line(singleLine(op))]
         }
     }
@@ -16,10 +17,10 @@ extension Printer {
 
     private static func singleLine(_ op: Operation) -> String {
         switch op {
-        case .createTable, .sql: return ""  // multi-line forms, handled by `operation`
+        case .createTable, .sql, .insert, .update, .delete: return ""  // multi-line forms, handled by `operation`
         case .dropTable(let d): return "drop table " + quoted(d.name.name)
         case .renameTable(let r): return "rename table \(quoted(r.name.name)) to \(quoted(r.newName.name))"
-        case .addColumn(let a): return "add column " + qualified(a.table, a.column.name) + " " + columnTail(a.column)
+        case .addColumn(let a): return "add column " + qualified(a.table, a.column.name) + " " + columnTail(a.column) + backfill(a)
         case .dropColumn(let d): return "drop column " + qualified(d.table, d.column)
         case .renameColumn(let r): return "rename column \(qualified(r.table, r.column)) to \(quoted(r.newName.name))"
         case .alterColumn(let a): return "alter column " + qualified(a.table, a.column) + " " + change(a.change) + (a.online ? " online" : "")
@@ -141,6 +142,7 @@ extension Printer {
         if let dialect = s.dialect { out += dialect.name + " " }  // a bare word, never quoted
         out += sqlLiteral(s.text.value)
         if let reverse = s.reverse { out += " reverse " + sqlLiteral(reverse.value) }
+        if s.forwardOnly != nil { out += " reverse nothing" }
         return out
     }
 }

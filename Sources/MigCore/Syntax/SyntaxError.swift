@@ -95,6 +95,8 @@ enum SyntaxError: Sendable {
     case integerTooLarge(String)
     case scaleExceedsPrecision(scale: Int, precision: Int)
     case zeroLength(type: String, what: String)
+    // Data changes and `case` (ParseDataOperations.swift)
+    case data(DataSyntaxError)
 
     var code: DiagnosticCode {
         switch self {
@@ -184,6 +186,7 @@ enum SyntaxError: Sendable {
         case .integerTooLarge: .integerTooLarge
         case .scaleExceedsPrecision: .scaleExceedsPrecision
         case .zeroLength: .zeroLength
+        case .data(let e): e.code
         }
     }
 
@@ -276,6 +279,7 @@ enum SyntaxError: Sendable {
         case .integerTooLarge(let n): "integer `\(short(n))` is too large"
         case .scaleExceedsPrecision(let s, let p): "decimal scale \(s) exceeds its precision \(p)"
         case .zeroLength(let t, let what): "`\(t)` \(what) must be at least 1"
+        case .data(let e): e.message
         }
     }
 }

@@ -56,6 +56,7 @@ import Testing
             "null", "not null", "primary key", "unique", "default", "autoincrement", "references", "check",
             "table primary key", "table unique", "table foreign key", "table check", "composite foreign key",
             "action cascade", "action set null", "action set default", "action restrict", "action no action", "on update",
+            "insert", "update", "delete", "backfill", "reverse block", "reverse nothing", "case",
         ]
         #expect(expected.subtracting(seen).isEmpty, "not used by any example: \(expected.subtracting(seen).sorted())")
     }
@@ -128,6 +129,20 @@ import Testing
             out.insert("sql")
             if s.reverse != nil { out.insert("sql reverse") }
             if s.dialect != nil { out.insert("sql dialect") }
+        case .insert: out.insert("insert")
+        case .update(let u):
+            out.insert("update")
+            if u.assignments.contains(where: { if case .caseWhen = $0.value.kind { true } else { false } }) { out.insert("case") }
+        case .delete: out.insert("delete")
+        }
+        switch op.dataReverse {
+        case .nothing?: out.insert("reverse nothing")
+        case .block?: out.insert("reverse block")
+        case nil: break
+        }
+        if case .addColumn(let a) = op, let b = a.backfill {
+            out.insert("backfill")
+            if case .caseWhen = b.kind { out.insert("case") }
         }
         return out
     }

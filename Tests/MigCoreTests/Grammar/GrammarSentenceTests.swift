@@ -15,7 +15,7 @@ import Testing
     /// The codes of the rules the grammar's header comment lists in words.
     static let wordRules: Set<DiagnosticCode> = [
         "E010", "E011", "E012", "E014", "E017", "E019", "E022", "E026", "E049", "E053", "E054",
-        "E064", "E068", "E071", "E086", "E087", "E088", "E009", "E080", "E083",
+        "E064", "E068", "E071", "E086", "E087", "E088", "E009", "E080", "E083", "E095",
     ]
 
     struct Generator {

@@ -40,7 +40,7 @@ extension RandomTrees {
     }
 
     mutating func operation() -> Operation {
-        switch int(16) {
+        switch int(20) {
         case 0:
             return .createTable(CreateTable(name: name(), columns: some(4) { $0.column() },
                                             constraints: chance(50) ? some(2) { $0.tableConstraint() } : [], trailingComments: comments()))
@@ -64,9 +64,11 @@ extension RandomTrees {
         case 11: return .addConstraint(AddConstraint(name: name(), table: name(), kind: .check(expr())))
         case 12: return .addConstraint(AddConstraint(name: name(), table: name(), kind: .primaryKey(columns: names())))
         case 13: return .dropConstraint(DropConstraint(name: name(), table: name()))
+        case 16...19: return dataOperation(reverse: true)
         default:
             let dialect = chance(40) ? Identifier(pick(["sqlite", "postgres", "mysql"])) : nil
-            return .sql(RawSQL(dialect: dialect, text: StringLiteral(text()), reverse: chance(50) ? StringLiteral(text()) : nil))
+            let reverse = chance(50) ? StringLiteral(text()) : nil
+            return .sql(RawSQL(dialect: dialect, text: StringLiteral(text()), reverse: reverse, forwardOnly: reverse == nil && chance(30) ? .synthesized : nil))
         }
     }
 

@@ -56,6 +56,9 @@ struct RandomTrees {
         case 2: return Expr(.inList(expr(d), some(2) { $0.expr(d - 1) }, negated: chance(50)))
         case 3: return Expr(.between(expr(d), lower: expr(d), upper: expr(d), negated: chance(50)))
         case 4: return Expr(.call(name: Identifier(pick(Self.words)), arguments: chance(20) ? [] : some(2) { $0.expr(d) }))
+        case 5 where chance(50):
+            return Expr(.caseWhen(CaseExpression(operand: chance(50) ? expr(d) : nil, whens: some(2) { CaseWhen(condition: $0.expr(d), result: $0.expr(d)) },
+                                                 otherwise: chance(50) ? expr(d) : nil)))
         default: return Expr(.binary(pick(BinaryOperator.allCases), expr(d), expr(d)))
         }
     }

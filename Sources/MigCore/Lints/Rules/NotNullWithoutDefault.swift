@@ -50,7 +50,7 @@ public struct NotNullWithoutDefault: LintRule {
 
     public func check(_ r: CheckedRevision, config: LintConfig) -> [LintFinding] {
         r.upgrade.compactMap { step in
-            guard case .addColumn(let a) = step.statement.operation, r.before.tables[a.table.name] != nil else { return nil }
+            guard case .addColumn(let a) = step.statement.operation, r.before.tables[a.table.name] != nil, a.backfill == nil else { return nil }
             let kinds = a.column.modifiers.map(\.kind)
             let notNull = kinds.contains(.notNull) || kinds.contains(.primaryKey)
             let hasDefault = kinds.contains { if case .defaultValue = $0 { true } else { false } } || kinds.contains(.autoincrement)
@@ -62,7 +62,7 @@ public struct NotNullWithoutDefault: LintRule {
                 : "adding not-null column \(column) without a default fails if `\(a.table.name)` has rows"
                     + (config.dialect == nil ? " (mysql instead fills in its implicit default silently)" : "")
             return finding(message, at: a.column.name.span, statement: step.statement,
-                           help: "add a `default`, or add it nullable, backfill, then `alter column \(a.table.name).\(a.column.name.name) set not null`")
+                           help: "add a `default`, or fill the existing rows: `... not null backfill EXPR`")
         }
     }
 

@@ -25,7 +25,6 @@ public struct TransactionControlInSQL: LintRule {
             message "backfill"
 
             upgrade {
-              -- migc:allow MIG108 - a data change
               sql \"\"\"UPDATE accounts SET plan = 'free' WHERE plan IS NULL\"\"\"
                 reverse \"\"\"SELECT 1\"\"\"
             }
