@@ -37,6 +37,8 @@ extension DialectRules {
             return [dropConstraint(op, step)]
         case .sql(let raw):
             return rawSQL(raw)
+        case .createEnum, .dropEnum, .renameEnum, .alterEnum:
+            return enumStatements(step)
         }
     }
 

@@ -138,6 +138,7 @@ extension Operation {
         case .addConstraint(let a): [a.table.name]
         case .dropConstraint(let d): [d.table.name]
         case .sql: []
+        case .createEnum, .dropEnum, .renameEnum, .alterEnum: enumNames
         }
     }
 }

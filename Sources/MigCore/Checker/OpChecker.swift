@@ -37,6 +37,7 @@ public struct OpChecker: Sendable {
 
     /// Checks `statement` against the current schema, then folds it in.
     public mutating func check(_ statement: Statement) {
+        checkEnumUses(statement.operation)
         switch statement.operation {
         case .createTable(let c): checkCreateTable(c)
         case .dropTable(let d): checkDropTable(d)
@@ -50,6 +51,7 @@ public struct OpChecker: Sendable {
         case .addConstraint(let a): checkAddConstraint(a)
         case .dropConstraint(let d): checkDropConstraint(d)
         case .sql: break
+        case .createEnum, .dropEnum, .renameEnum, .alterEnum: checkEnumOperation(statement.operation)
         }
         schema = folded ?? schema.applying(statement.operation)
         folded = nil

@@ -94,6 +94,7 @@ public enum RevisionChecker {
                 scope.indexNames?.insert(d.name.name)
                 for schema in schemas { if let t = schema.indexes[d.name.name]?.table { scope.tables.insert(t) } }
             case .dropTable, .renameTable, .dropColumn, .renameColumn: scope.indexNames = nil
+            case .createEnum, .dropEnum, .renameEnum, .alterEnum: scope.tables.formUnion(s.operation.tablesUsingEnums(in: schemas))
             default: break
             }
         }

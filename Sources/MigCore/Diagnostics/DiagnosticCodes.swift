@@ -105,6 +105,12 @@ extension DiagnosticCode {
     public static let scaleExceedsPrecision: DiagnosticCode = "E087"
     public static let zeroLength: DiagnosticCode = "E088"
 
+    // Syntax: enums and arrays
+    public static let expectedEnumValue: DiagnosticCode = "E090"
+    public static let expectedEnumChange: DiagnosticCode = "E091"
+    public static let nestedArray: DiagnosticCode = "E092"
+    public static let arrayOfQuotedType: DiagnosticCode = "E093"
+
     // Checker: names and types
     public static let tableExists: DiagnosticCode = "E101"
     public static let unknownTable: DiagnosticCode = "E102"
@@ -130,6 +136,15 @@ extension DiagnosticCode {
     public static let tableInUse: DiagnosticCode = "E121"
     public static let reservedName: DiagnosticCode = "E122"
     public static let nameTooLong: DiagnosticCode = "E123"
+
+    // Checker: enums
+    public static let unknownEnum: DiagnosticCode = "E130"
+    public static let enumExists: DiagnosticCode = "E131"
+    public static let duplicateEnumValue: DiagnosticCode = "E132"
+    public static let unknownEnumValue: DiagnosticCode = "E133"
+    public static let enumInUse: DiagnosticCode = "E134"
+    public static let invalidEnumValue: DiagnosticCode = "E135"
+    public static let lastEnumValue: DiagnosticCode = "E136"
 
     // Checker: reversibility
     public static let downgradeMismatch: DiagnosticCode = "E201"
@@ -172,6 +187,8 @@ extension DiagnosticCode {
     public static let transactionControlInSQL: DiagnosticCode = "MIG115"
     public static let downgradeNeedsEmptyTable: DiagnosticCode = "MIG116"
     public static let mysqlLongKey: DiagnosticCode = "MIG117"
+    public static let enumValueUsedInSameTransaction: DiagnosticCode = "MIG118"
+    public static let enumValueDropped: DiagnosticCode = "MIG119"
 
     // Backend warnings
     /// MySQL DDL commits implicitly: a failed revision is not rolled back.
@@ -182,4 +199,6 @@ extension DiagnosticCode {
     public static let concurrentlyInTransaction: DiagnosticCode = "MIG803"
     /// MySQL's MODIFY COLUMN has no `using`: values convert implicitly.
     public static let mysqlUsingIgnored: DiagnosticCode = "MIG804"
+    /// MySQL and SQLite have no arrays: `T[]` is stored as JSON.
+    public static let arrayAsJSON: DiagnosticCode = "MIG805"
 }

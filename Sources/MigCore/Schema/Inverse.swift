@@ -54,6 +54,8 @@ public enum Inverse {
         case .sql(let raw):
             guard let reverse = raw.reverse else { return nil }
             return [s(.sql(RawSQL(dialect: raw.dialect, text: reverse, reverse: raw.text)))]
+        case .createEnum, .dropEnum, .renameEnum, .alterEnum:
+            return enumInverse(statement.operation, in: schemaBefore).map(s)
         }
     }
 

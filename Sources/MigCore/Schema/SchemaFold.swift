@@ -31,6 +31,7 @@ extension Schema {
         case .addConstraint(let a): s.addConstraint(a)
         case .dropConstraint(let d): s.tables[d.table.name]?.removeConstraint(named: d.name.name)
         case .sql: break
+        case .createEnum, .dropEnum, .renameEnum, .alterEnum: s.applyEnumOperation(op)
         }
         return s
     }
@@ -91,7 +92,7 @@ extension Schema {
     private mutating func addColumn(_ def: ColumnDefinition, to tableName: String) {
         guard var table = tables[tableName], table.column(named: def.name.name) == nil else { return }
         let c = def.name.name
-        var column = Column(name: c, type: def.type.type, definedAt: def.name.span)
+        var column = Column(name: c, type: resolved(def.type.type), definedAt: def.name.span)
         for modifier in def.modifiers {
             switch modifier.kind {
             case .null: column.nullable = true
@@ -168,7 +169,7 @@ extension Schema {
     private mutating func alterColumn(_ a: AlterColumn) {
         guard var table = tables[a.table.name], let i = table.columnIndex(named: a.column.name) else { return }
         switch a.change {
-        case .type(let t, _): table.columns[i].type = t.type
+        case .type(let t, _): table.columns[i].type = resolved(t.type)
         case .setNotNull: table.columns[i].nullable = false
         case .dropNotNull: table.columns[i].nullable = true
         case .setDefault(let e): table.columns[i].defaultValue = e

@@ -146,6 +146,10 @@ public enum Operation: Hashable, Sendable {
     case addConstraint(AddConstraint)
     case dropConstraint(DropConstraint)
     case sql(RawSQL)
+    case createEnum(CreateEnum)
+    case dropEnum(DropEnum)
+    case renameEnum(RenameEnum)
+    case alterEnum(AlterEnum)
 }
 
 // MARK: Tables and columns

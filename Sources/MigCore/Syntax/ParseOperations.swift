@@ -36,6 +36,7 @@ extension MigParser {
             }
         case .dropConstraint: "drop constraint"
         case .sql: "sql"
+        case .createEnum, .dropEnum, .renameEnum, .alterEnum: enumOperationName(operation)
         }
     }
 
@@ -44,7 +45,7 @@ extension MigParser {
         if at("create") { return try parseCreate() }
         if at("drop") { return try parseDrop() }
         if at("add") { return try parseAdd() }
-        if at("alter") { return try parseAlterColumn() }
+        if at("alter") { return isWord(peek(), "enum") ? try parseAlterEnum() : try parseAlterColumn() }
         if at("rename") { return try parseRename() }
         if at("sql") { return try parseRawSQL() }
         let guess = Suggest.closest(to: lowercased(current), in: Self.operationKeywords)
@@ -56,6 +57,7 @@ extension MigParser {
     /// create := `create` (`table` create_table | [`unique`] `index` create_index)
     mutating func parseCreate() throws(ParseAbort) -> Operation {
         advance()
+        if at("enum") { return try parseCreateEnum() }
         if at("table") {
             advance()
             return .createTable(try parseCreateTable())
@@ -65,7 +67,7 @@ extension MigParser {
             advance()
             unique = true
         }
-        try consume("index", help: { p in p.wordGuess(["table", "index", "unique"]) }) { .expectedAfterCreate(found: $0) }
+        try consume("index", help: { p in p.wordGuess(["table", "index", "unique", "enum"]) }) { .expectedAfterCreate(found: $0) }
         return .createIndex(try parseCreateIndex(unique: unique))
     }
 
@@ -114,6 +116,7 @@ extension MigParser {
     /// drop := `drop` (`table` T | `column` T.c | `index` I | `constraint` C `on` T)
     mutating func parseDrop() throws(ParseAbort) -> Operation {
         advance()
+        if at("enum") { return try parseDropEnum() }
         if at("table") {
             advance()
             return .dropTable(DropTable(name: try parseName("a table", after: "`drop table`")))
@@ -127,7 +130,7 @@ extension MigParser {
             advance()
             return .dropIndex(DropIndex(name: try parseName("an index", after: "`drop index`")))
         }
-        try consume("constraint", help: { p in p.wordGuess(["table", "column", "index", "constraint"]) }) { .expectedAfterDrop(found: $0) }
+        try consume("constraint", help: { p in p.wordGuess(["table", "column", "index", "constraint", "enum"]) }) { .expectedAfterDrop(found: $0) }
         let name = try parseName("a constraint", after: "`drop constraint`")
         try consume("on", help: { _ in "write `drop constraint NAME on TABLE`" }) { .expectedOn(after: "the constraint name", found: $0) }
         return .dropConstraint(DropConstraint(name: name, table: try parseName("a table", after: "`on`")))
@@ -136,13 +139,14 @@ extension MigParser {
     /// rename := `rename` (`table` T `to` U | `column` T.c `to` d)
     mutating func parseRename() throws(ParseAbort) -> Operation {
         advance()
+        if at("enum") { return try parseRenameEnum() }
         if at("table") {
             advance()
             let name = try parseName("a table", after: "`rename table`")
             try consume("to") { .expectedTo(after: "the table name", found: $0) }
             return .renameTable(RenameTable(name: name, newName: try parseName("a new table", after: "`to`")))
         }
-        try consume("column", help: { p in p.wordGuess(["table", "column"]) }) { .expectedAfterRename(found: $0) }
+        try consume("column", help: { p in p.wordGuess(["table", "column", "enum"]) }) { .expectedAfterRename(found: $0) }
         let (table, column) = try parseQualifiedColumn(after: "`rename column`")
         try consume("to") { .expectedTo(after: "the column name", found: $0) }
         return .renameColumn(RenameColumn(table: table, column: column, newName: try parseName("a new column", after: "`to`")))

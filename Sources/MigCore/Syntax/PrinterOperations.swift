@@ -27,6 +27,7 @@ extension Printer {
         case .dropIndex(let d): return "drop index " + quoted(d.name.name)
         case .addConstraint(let a): return addConstraint(a)
         case .dropConstraint(let d): return "drop constraint \(quoted(d.name.name)) on \(quoted(d.table.name))"
+        case .createEnum, .dropEnum, .renameEnum, .alterEnum: return enumOperation(op)
         }
     }
 

@@ -92,6 +92,11 @@ enum SyntaxError: Sendable {
     case integerTooLarge(String)
     case scaleExceedsPrecision(scale: Int, precision: Int)
     case zeroLength(type: String, what: String)
+    // Enums and arrays
+    case expectedEnumValue(after: String, found: String)
+    case expectedEnumChange(found: String)
+    case nestedArray
+    case arrayOfQuotedType
 
     var code: DiagnosticCode {
         switch self {
@@ -178,6 +183,10 @@ enum SyntaxError: Sendable {
         case .integerTooLarge: .integerTooLarge
         case .scaleExceedsPrecision: .scaleExceedsPrecision
         case .zeroLength: .zeroLength
+        case .expectedEnumValue: .expectedEnumValue
+        case .expectedEnumChange: .expectedEnumChange
+        case .nestedArray: .nestedArray
+        case .arrayOfQuotedType: .arrayOfQuotedType
         }
     }
 
@@ -267,6 +276,10 @@ enum SyntaxError: Sendable {
         case .integerTooLarge(let n): "integer `\(short(n))` is too large"
         case .scaleExceedsPrecision(let s, let p): "decimal scale \(s) exceeds its precision \(p)"
         case .zeroLength(let t, let what): "`\(t)` \(what) must be at least 1"
+        case .expectedEnumValue(let after, let found): "expected an enum value (a string) after \(after), found \(found)"
+        case .expectedEnumChange(let found): "expected `add value`, `rename value` or `drop value` after the enum name, found \(found)"
+        case .nestedArray: "arrays of arrays are not a type"
+        case .arrayOfQuotedType: "`[]` after a quoted type"
         }
     }
 }

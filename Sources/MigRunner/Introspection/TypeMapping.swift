@@ -26,7 +26,7 @@ enum TypeMapping {
         // Both spellings: migc declared `UUID` / `JSON` before they got TEXT affinity.
         case "UUID TEXT", "UUID": return .uuid
         case "JSON TEXT", "JSON": return .json
-        default: break
+        default: if let extended = ExtendedTypeMapping.sqlite(base.uppercased(), arguments) { return extended }
         }
         return .custom(declared)
     }
@@ -52,7 +52,7 @@ enum TypeMapping {
         case "timestamp with time zone": return .timestamptz
         case "uuid": return .uuid
         case "jsonb": return .json
-        default: break
+        default: if let extended = ExtendedTypeMapping.postgres(base, arguments, formatted) { return extended }
         }
         return .custom(formatted)
     }
@@ -61,6 +61,7 @@ enum TypeMapping {
     /// the inverse of `TypeNames.mysql`. Integer display widths are dropped (MySQL 8
     /// no longer shows them, MariaDB does); `tinyint(1)` is BOOLEAN.
     static func mysql(_ columnType: String) -> ColumnType {
+        if let values = ExtendedTypeMapping.mysqlEnumValues(columnType) { return .enumeration(EnumTypeReference(name: "", values: values)) }
         let lowered = columnType.lowercased().trimmingWhitespace()
         let (base, arguments) = split(lowered)
         switch base {

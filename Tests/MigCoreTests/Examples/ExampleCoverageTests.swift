@@ -127,6 +127,7 @@ import Testing
             out.insert("sql")
             if s.reverse != nil { out.insert("sql reverse") }
             if s.dialect != nil { out.insert("sql dialect") }
+        case .createEnum, .dropEnum, .renameEnum, .alterEnum: out.insert(MigParser.enumOperationName(op))
         }
         return out
     }
