@@ -32,6 +32,16 @@ extension DialectRules {
         return "CONSTRAINT \(quote(name)) CHECK (\(quote(column.name)) IN (\(e.values.map(literal).joined(separator: ", "))))"
     }
 
+    /// PostgreSQL converts text to an enum only explicitly: a type change to an enum
+    /// (or an array of one) without `using` casts through text.
+    func postgresEnumCast(_ column: String, to type: ColumnType) -> String {
+        switch type {
+        case .enumeration(let e): " USING \(quote(column))::text::\(quote(e.name))"
+        case .array(.enumeration(let e)): " USING \(quote(column))::text[]::\(quote(e.name))[]"
+        default: ""
+        }
+    }
+
     private func postgresEnumStatements(_ step: OpStep) -> [String] {
         switch step.statement.operation {
         case .createEnum(let c):

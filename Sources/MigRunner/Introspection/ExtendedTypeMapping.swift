@@ -8,7 +8,6 @@ enum ExtendedTypeMapping {
     static func sqlite(_ base: String, _ arguments: [Int]) -> ColumnType? {
         switch base {
         case "DURATION TEXT": .interval
-        case "VARCHAR" where arguments.isEmpty: .unboundedVarchar
         case "JSONTEXT": .jsonText
         case "ARRAY TEXT": .array(.text)
         default: nil
@@ -19,7 +18,6 @@ enum ExtendedTypeMapping {
     static func postgres(_ base: String, _ arguments: [Int], _ formatted: String) -> ColumnType? {
         switch base {
         case "interval": return .interval
-        case "character varying" where arguments.isEmpty: return .unboundedVarchar
         case "json": return .jsonText
         default: break
         }

@@ -16,7 +16,7 @@ enum TypeMapping {
         case "NUMERIC", "DECIMAL": return .decimal(precision: arguments.first, scale: arguments.dropFirst().first)
         case "BOOLEAN": return .bool
         case "TEXT": return .text
-        case "VARCHAR": if let n = arguments.first { return .varchar(n) }
+        case "VARCHAR": return arguments.first.map { .varchar($0) } ?? .unboundedVarchar
         case "CHAR": if let n = arguments.first { return .char(n) }
         case "BLOB": return .blob
         case "DATE": return .date
@@ -43,7 +43,7 @@ enum TypeMapping {
         case "numeric": return .decimal(precision: arguments.first, scale: arguments.dropFirst().first)
         case "boolean": return .bool
         case "text": return .text
-        case "character varying": if let n = arguments.first { return .varchar(n) }
+        case "character varying": return arguments.first.map { .varchar($0) } ?? .unboundedVarchar
         case "character": if let n = arguments.first { return .char(n) }
         case "bytea": return .blob
         case "date": return .date
