@@ -51,3 +51,25 @@ enum ExtendedTypeNames {
         }
     }
 }
+
+extension ExtendedTypeNames {
+    /// MIG805 for each array type written in `steps` (MySQL and SQLite store JSON).
+    static func arrayDiagnostics(_ steps: [OpStep], dialect: Dialect) -> [Diagnostic] {
+        guard dialect != .postgres else { return [] }
+        var types: [TypeReference] = []
+        for step in steps {
+            switch step.statement.operation {
+            case .createTable(let c): types += c.columns.map(\.type)
+            case .addColumn(let a): types.append(a.column.type)
+            case .alterColumn(let a): if case .type(let t, _) = a.change { types.append(t) }
+            default: break
+            }
+        }
+        let stored = dialect == .mysql ? "a JSON column" : "JSON text in a TEXT column"
+        return types.compactMap { ref in
+            guard case .array = ref.type else { return nil }
+            return .warning("\(dialect.rawValue) has no arrays: `\(Printer.print(ref.type))` is stored as \(stored)", at: ref.span,
+                            code: .arrayAsJSON, help: "write the values as a JSON array (`[1, 2]`) on \(dialect.rawValue)")
+        }
+    }
+}

@@ -70,7 +70,7 @@ public struct MySQLBackend: SQLBackend, DialectRules {
     }
 
     public func diagnostics(for steps: [OpStep], transactional: Bool) -> [Diagnostic] {
-        steps.compactMap { step in
+        ExtendedTypeNames.arrayDiagnostics(steps, dialect: dialect) + steps.compactMap { step in
             switch step.statement.operation {
             case .createIndex(let op) where op.predicate != nil:
                 .warning(
