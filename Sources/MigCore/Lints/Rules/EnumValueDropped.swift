@@ -10,18 +10,7 @@ public struct EnumValueDropped: LintRule {
             Move the rows to another value first (a `sql` block with an UPDATE), and run the change when \
             the tables are small or writes can wait.
             """,
-        triggering: [LintExample("""
-            revision a1
-            message "moods"
-
-            upgrade {
-              create enum mood ("sad", "ok", "meh")
-              create table people {
-                id bigint primary key
-                feeling mood
-              }
-            }
-            """, """
+        triggering: [LintExample(Self.moods, """
             revision b2
             parent a1
             message "no more meh"
@@ -30,18 +19,7 @@ public struct EnumValueDropped: LintRule {
               alter enum mood drop value "meh"
             }
             """)],
-        nonTriggering: [LintExample("""
-            revision a1
-            message "moods"
-
-            upgrade {
-              create enum mood ("sad", "ok", "meh")
-              create table people {
-                id bigint primary key
-                feeling mood
-              }
-            }
-            """, """
+        nonTriggering: [LintExample(Self.moods, """
             revision b2
             parent a1
             message "fine, not ok"
@@ -50,6 +28,20 @@ public struct EnumValueDropped: LintRule {
               alter enum mood rename value "ok" to "fine"
             }
             """)])
+
+    /// The first revision of both examples.
+    static let moods = """
+        revision a1
+        message "moods"
+
+        upgrade {
+          create enum mood ("sad", "ok", "meh")
+          create table people {
+            id bigint primary key
+            feeling mood
+          }
+        }
+        """
 
     public init() {}
 

@@ -9,18 +9,7 @@ public struct EnumValueUsedInSameTransaction: LintRule {
             it fails on PostgreSQL. Add the value in one revision and use it in the next, or run the \
             revision with `transaction off`.
             """,
-        triggering: [LintExample("""
-            revision a1
-            message "moods"
-
-            upgrade {
-              create enum mood ("sad", "ok")
-              create table people {
-                id bigint primary key
-                feeling mood
-              }
-            }
-            """, """
+        triggering: [LintExample(Self.moods, """
             revision b2
             parent a1
             message "great by default"
@@ -30,18 +19,7 @@ public struct EnumValueUsedInSameTransaction: LintRule {
               add column people.hoped mood default "great"
             }
             """)],
-        nonTriggering: [LintExample("""
-            revision a1
-            message "moods"
-
-            upgrade {
-              create enum mood ("sad", "ok")
-              create table people {
-                id bigint primary key
-                feeling mood
-              }
-            }
-            """, """
+        nonTriggering: [LintExample(Self.moods, """
             revision b2
             parent a1
             message "great"
@@ -58,6 +36,20 @@ public struct EnumValueUsedInSameTransaction: LintRule {
               add column people.hoped mood default "great"
             }
             """)])
+
+    /// The first revision of both examples.
+    static let moods = """
+        revision a1
+        message "moods"
+
+        upgrade {
+          create enum mood ("sad", "ok")
+          create table people {
+            id bigint primary key
+            feeling mood
+          }
+        }
+        """
 
     public init() {}
 
