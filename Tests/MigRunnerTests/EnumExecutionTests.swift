@@ -130,4 +130,24 @@ import Testing
         try migrator.driver.execute("INSERT INTO people (id, feeling) VALUES (1, 'meh')")
         #expect(throws: (any Error).self) { _ = try migrator.upgrade(to: "a4", options: options) }
     }
+
+    /// An enum changed behind migc's back is drift: by name and values on
+    /// PostgreSQL, by the column's values on MySQL.
+    @Test(arguments: [Engine.postgres, .mysql])
+    func aChangedEnumIsDrift(engine: Engine) throws {
+        let (project, directory) = try Self.project()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let migrator = try Migrator(project: project, url: try engine.freshDatabase())
+        _ = try migrator.upgrade(to: "a1", options: Migrator.Options(transactionMode: .perRevision, fold: false))
+        if engine == .postgres {
+            try migrator.driver.execute("ALTER TYPE mood ADD VALUE 'extra'")
+        } else {
+            try migrator.driver.execute("ALTER TABLE people MODIFY COLUMN feeling ENUM('sad','ok','it''s','extra') NOT NULL DEFAULT 'ok'")
+        }
+        let drift = try migrator.drift().differences.map(\.description)
+        let expected = engine == .postgres
+            ? #"enum `mood` has values ("sad", "ok", "it's", "extra"), expected ("sad", "ok", "it's")"#
+            : #"column `people.feeling` has type"#
+        #expect(drift.contains { $0.hasPrefix(expected) }, "\(drift)")
+    }
 }
