@@ -150,4 +150,15 @@ import Testing
             : #"column `people.feeling` has type"#
         #expect(drift.contains { $0.hasPrefix(expected) }, "\(drift)")
     }
+
+    /// A fresh database gets the final schema at once (fold): the enums first.
+    @Test(arguments: Engine.allCases)
+    func foldedUpgradeHasNoDrift(engine: Engine) throws {
+        let (project, directory) = try Self.project()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let migrator = try Migrator(project: project, url: try engine.freshDatabase())
+        _ = try migrator.upgrade(to: "a5", options: Migrator.Options(transactionMode: .perRevision, fold: true))
+        let drift = try migrator.drift().differences
+        #expect(drift.isEmpty, "\(drift)")
+    }
 }

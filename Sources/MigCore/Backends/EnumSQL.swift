@@ -25,6 +25,12 @@ extension DialectRules {
         }
     }
 
+    /// `CREATE TYPE` for every enum of a whole schema (PostgreSQL; the others have none).
+    func enumTypes(of schema: Schema) -> [String] {
+        guard dialect == .postgres else { return [] }
+        return schema.sortedEnums.map { "CREATE TYPE \(quote($0.name)) AS ENUM (\($0.values.map(literal).joined(separator: ", ")))" }
+    }
+
     /// SQLite's CHECK for an enum column, after its type.
     func sqliteEnumCheck(_ column: Column, table: String?) -> String? {
         guard dialect == .sqlite, case .enumeration(let e) = column.type else { return nil }
