@@ -6,8 +6,9 @@ public struct EnumValueUsedInSameTransaction: LintRule {
             PostgreSQL runs `ALTER TYPE ... ADD VALUE` inside a transaction, but the new value cannot be \
             used until that transaction commits ("unsafe use of new value"). migc runs a revision in one \
             transaction, so a default, a check or a column that uses the value in the revision that adds \
-            it fails on PostgreSQL. Add the value in one revision and use it in the next, or run the \
-            revision with `transaction off`.
+            it fails on PostgreSQL. The same holds for a downgrade: the derived downgrade of `drop value` \
+            adds the value back, and fails if it also restores a default using it. Add the value in one \
+            revision and use it in the next, or run the revision with `transaction off`.
             """,
         triggering: [LintExample(Self.moods, """
             revision b2
@@ -55,9 +56,13 @@ public struct EnumValueUsedInSameTransaction: LintRule {
 
     public func check(_ r: CheckedRevision, config: LintConfig) -> [LintFinding] {
         guard config.targets("postgres"), !r.file.header.runsOutsideTransaction else { return [] }
+        return findings(in: r.upgrade, direction: "revision") + findings(in: r.downgrade ?? [], direction: "downgrade")
+    }
+
+    private func findings(in steps: [OpStep], direction: String) -> [LintFinding] {
         var added: [(enumName: String, value: String, span: SourceSpan)] = []
         var out: [LintFinding] = []
-        for step in r.upgrade {
+        for step in steps {
             let op = step.statement.operation
             if case .alterEnum(let a) = op, case .addValue(let v, _) = a.change {
                 added.append((a.name.name, v.value, v.span))
@@ -66,7 +71,7 @@ public struct EnumValueUsedInSameTransaction: LintRule {
             guard !added.isEmpty else { continue }
             let strings = Self.strings(in: op)
             for (enumName, value, span) in added where strings.contains(value) && Self.touchesEnum(op, enumName, step.after) {
-                out.append(finding("enum value \(Printer.stringLiteral(value)) is used in the revision that adds it: PostgreSQL refuses a new value before it is committed",
+                out.append(finding("enum value \(Printer.stringLiteral(value)) is used in the \(direction) that adds it: PostgreSQL refuses a new value before it is committed",
                                    at: step.statement.span, statement: step.statement,
                                    notes: span.isSynthesized ? [] : [DiagnosticNote("added here", at: span)],
                                    help: "use the value in a later revision, or add `transaction off` to this revision's header"))
