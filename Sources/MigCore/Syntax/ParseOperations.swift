@@ -156,7 +156,7 @@ extension MigParser {
     ///        | `drop` `not` `null` | `set` `default` EXPR | `drop` `default`)
     mutating func parseAlterColumn() throws(ParseAbort) -> Operation {
         advance()
-        try consume("column") { .expectedAfterAlter(found: $0) }
+        try consume("column", help: { p in p.wordGuess(["column", "enum"]) }) { .expectedAfterAlter(found: $0) }
         let (table, column) = try parseQualifiedColumn(after: "`alter column`")
         let change: AlterColumn.Change
         if at("type") {
