@@ -54,7 +54,7 @@ struct CheckCommand: ParsableCommand {
         for difference in differences {
             if difference.table != table {
                 table = difference.table
-                out += "  table `\(difference.table)`:\n"
+                out += difference.table.isEmpty ? "  types:\n" : "  table `\(difference.table)`:\n"
             }
             out += "    \(difference)"
             if let span = difference.expectedAt, !span.isSynthesized { out += "  (defined at \(span))" }

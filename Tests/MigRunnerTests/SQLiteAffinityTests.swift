@@ -7,7 +7,10 @@ import Testing
 /// a value made only of digits stays text in the text-like types (`uuid` and `json`
 /// included), and both the old and the new spellings read back as the portable type.
 @Suite struct SQLiteAffinityTests {
-    static let textual: [ColumnType] = [.text, .varchar(40), .char(32), .uuid, .json]
+    static let textual: [ColumnType] = [
+        .text, .varchar(40), .char(32), .uuid, .json,
+        .interval, .unboundedVarchar, .jsonText, .array(.int), .enumeration(EnumTypeReference(name: "e", values: ["1"])),
+    ]
 
     @Test func digitsStayTextInTextLikeTypes() throws {
         let driver = try SQLiteFiles.fresh().connect()
@@ -24,7 +27,8 @@ import Testing
         #expect(TypeMapping.sqlite("UUID TEXT") == .uuid)
         #expect(TypeMapping.sqlite("JSON") == .json)
         #expect(TypeMapping.sqlite("JSON TEXT") == .json)
-        for type in Self.textual + [.int, .bigint, .smallint, .bool, .date, .time, .timestamp, .timestamptz, .blob, .real, .double, .decimal(precision: 10, scale: 2)] {
+        // Arrays read back as `text[]` and enums as TEXT plus their CHECK (normalized by `check`).
+        for type in Self.textual.filter({ $0.enumName == nil && $0 != .array(.int) }) + [.array(.text)] + [.int, .bigint, .smallint, .bool, .date, .time, .timestamp, .timestamptz, .blob, .real, .double, .decimal(precision: 10, scale: 2)] {
             #expect(TypeMapping.sqlite(TypeNames.sqlite(type, autoincrement: false)) == type)
         }
     }

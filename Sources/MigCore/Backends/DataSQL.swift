@@ -81,13 +81,7 @@ extension PendingRebuild {
     /// A backfill expression over the table as it was before the rebuild: a column
     /// renamed since is read by its old name, one added since by the value it was given.
     func valueFromOldTable(_ expr: Expr) -> Expr {
-        expr.substitutingColumns { id in
-            switch sources[id.name] {
-            case .column(let old)?: Expr(.column(Identifier(old)))
-            case .value(let value)?: value ?? Expr(.null)
-            case nil: Expr(.column(id))
-            }
-        }
+        expr.substitutingColumns { id in sources[id.name]?.expression ?? Expr(.column(id)) }
     }
 }
 

@@ -28,6 +28,7 @@ public struct MySQLBackend: SQLBackend, DialectRules {
     /// A type as mysql shows it back: `text(n)` becomes the capacity of the type it
     /// was created as (`text(100)` reads back as `text(16383)`, a LONGTEXT as `text`).
     public static func shownBack(_ type: ColumnType) -> ColumnType {
+        if let shown = ExtendedTypeNames.mysqlShownBack(type) { return shown }
         guard case .sizedText(let n) = type else { return type }
         return n <= textCharacters ? .sizedText(textCharacters) : n <= mediumTextCharacters ? .sizedText(mediumTextCharacters) : .text
     }
@@ -49,7 +50,7 @@ public struct MySQLBackend: SQLBackend, DialectRules {
     func defaultClause(_ expr: Expr, for column: Column) -> String {
         if case .currentTimestamp = expr.kind { return currentTimestampSQL }
         let plain: Bool = switch column.type {
-        case .text, .sizedText, .blob, .json, .custom: false
+        case .text, .sizedText, .blob, .json, .custom, .unboundedVarchar, .jsonText, .array: false
         default: DefaultValue.isConstant(expr)
         }
         return plain ? render(expr) : "(" + render(expr) + ")"
@@ -57,7 +58,7 @@ public struct MySQLBackend: SQLBackend, DialectRules {
 
     func keyColumn(_ name: String, in table: Table?) -> String {
         switch table?.column(named: name)?.type {
-        case .text, .sizedText, .blob: quote(name) + "(\(Self.indexPrefixLength))"
+        case .text, .sizedText, .blob, .unboundedVarchar: quote(name) + "(\(Self.indexPrefixLength))"
         default: quote(name)
         }
     }
@@ -69,7 +70,7 @@ public struct MySQLBackend: SQLBackend, DialectRules {
     }
 
     public func diagnostics(for steps: [OpStep], transactional: Bool) -> [Diagnostic] {
-        safeFormDiagnostics(for: steps, transactional: transactional) + steps.compactMap { step -> Diagnostic? in
+        safeFormDiagnostics(for: steps, transactional: transactional) + ExtendedTypeNames.arrayDiagnostics(steps, dialect: dialect) + steps.compactMap { step -> Diagnostic? in
             switch step.statement.operation {
             case .createIndex(let op) where op.predicate != nil:
                 .warning(

@@ -42,6 +42,8 @@ extension DialectRules {
             return rawSQL(raw)
         case .insert, .update, .delete:
             return dataChange(step)
+        case .createEnum, .dropEnum, .renameEnum, .alterEnum:
+            return enumStatements(step)
         }
     }
 
@@ -86,7 +88,7 @@ extension DialectRules {
         let column = step.after.tables[op.table.name]?.column(named: op.column.name)
         switch op.change {
         case .type(let type, let using) where dialect == .postgres:
-            let usingText = using.map { " USING " + render($0) } ?? ""
+            let usingText = using.map { " USING " + render($0) } ?? postgresEnumCast(op.column.name, to: type.type)
             return alter + "TYPE " + typeName(type.type, autoincrement: false) + usingText
         case .setNotNull where dialect == .postgres: return alter + "SET NOT NULL"
         case .dropNotNull where dialect == .postgres: return alter + "DROP NOT NULL"

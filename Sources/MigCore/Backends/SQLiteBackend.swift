@@ -28,6 +28,7 @@ public struct SQLiteBackend: SQLBackend, DialectRules {
 
     public func diagnostics(for steps: [OpStep], transactional: Bool) -> [Diagnostic] {
         safeFormDiagnostics(for: steps, transactional: transactional)
+            + ExtendedTypeNames.arrayDiagnostics(steps, dialect: dialect)
     }
 
     /// Whether SQLite's ALTER TABLE cannot do this op, so the table is rebuilt.

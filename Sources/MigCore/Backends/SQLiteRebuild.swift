@@ -37,6 +37,8 @@ struct SQLiteRebuildPlanner {
         defer { current = step.after }
         if case .sql = op {
             flushAll()
+        } else if case .alterEnum = op {
+            return rebuildTablesUsingEnum(step)
         } else {
             let local = Self.localTable(op)
             for table in Self.tablesMentioned(op, step) where table != local { flush(table) }
@@ -52,6 +54,22 @@ struct SQLiteRebuildPlanner {
             }
         }
         output += backend.renderInPlace(step, transactional: true).map { SQLStatement($0, origin: step.statement.span) }
+    }
+
+    /// An enum's values changed: every table with a column of it is rebuilt (joining
+    /// a pending rebuild of the table, or starting one).
+    private mutating func rebuildTablesUsingEnum(_ step: OpStep) {
+        guard case .alterEnum(let a) = step.statement.operation else { return }
+        let tables = Set(step.after.columns(usingEnum: a.name.name).filter { use in
+            if case .enumeration = step.after.tables[use.table]?.column(named: use.column)?.type { true } else { false }
+        }.map(\.table))
+        for table in tables.sorted() {
+            if let i = pending.firstIndex(where: { $0.table == table }) {
+                pending[i].absorb(step)
+            } else {
+                pending.append(PendingRebuild(table: table, first: step))
+            }
+        }
     }
 
     mutating func finish() -> [SQLStatement] {
@@ -171,14 +189,29 @@ struct PendingRebuild {
 
     /// An old column, or, for a column added since, the value `add column` gave the
     /// existing rows (its default then, else NULL) — not whatever default it ends with.
-    enum Source {
+    indirect enum Source {
         case column(String)
         case value(Expr?)
+        /// An enum value renamed while the table was pending.
+        case renamingValue(Source, from: String, to: String)
 
         func sql(_ backend: SQLiteBackend) -> String {
             switch self {
             case .column(let name): backend.quote(name)
             case .value(let expr): expr.map(backend.render) ?? "NULL"
+            case .renamingValue(let source, let from, let to):
+                "CASE \(source.sql(backend)) WHEN \(backend.literal(from)) THEN \(backend.literal(to)) ELSE \(source.sql(backend)) END"
+            }
+        }
+
+        /// The same value as an expression over the old table (for a backfill).
+        var expression: Expr {
+            switch self {
+            case .column(let name): Expr(.column(Identifier(name)))
+            case .value(let expr): expr ?? Expr(.null)
+            case .renamingValue(let source, let from, let to):
+                Expr(.caseWhen(CaseExpression(operand: source.expression, whens: [CaseWhen(condition: Expr(.string(from)), result: Expr(.string(to)))],
+                                              otherwise: source.expression)))
             }
         }
     }
@@ -210,6 +243,13 @@ struct PendingRebuild {
         case .addColumn(let op):
             let added = step.after.tables[table]?.column(named: op.column.name.name)
             sources[op.column.name.name] = .value(op.backfill.map(valueFromOldTable) ?? added?.defaultValue)
+        case .alterEnum(let op):
+            guard case .renameValue(let v, let w) = op.change else { break }
+            // Arrays of an enum are plain JSON text on SQLite: only enum columns map.
+            let columns = step.after.tables[table]?.columns.filter { if case .enumeration = $0.type { true } else { false } } ?? []
+            for use in step.after.columns(usingEnum: op.name.name) where use.table == table && columns.contains(where: { $0.name == use.column }) {
+                if let source = sources[use.column] { sources[use.column] = .renamingValue(source, from: v.value, to: w.value) }
+            }
         default: break
         }
     }

@@ -15,7 +15,7 @@ public enum SchemaDDL {
     private static func statements(_ schema: Schema, _ rules: some DialectRules) -> [SQLStatement] {
         let inlineForeignKeys = rules.dialect == .sqlite
         let inlineIndexes = rules.dialect == .mysql
-        var out: [SQLStatement] = []
+        var out = rules.enumTypes(of: schema).map { SQLStatement($0) }
         var foreignKeys: [(Table, ForeignKey)] = []
         for var table in schema.sortedTables {
             if !inlineForeignKeys {

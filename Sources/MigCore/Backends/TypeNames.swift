@@ -27,6 +27,7 @@ enum TypeNames {
         // the first word still names the portable type for introspection.
         case .uuid: return "UUID TEXT"
         case .json: return "JSON TEXT"
+        case .interval, .unboundedVarchar, .jsonText, .enumeration, .array: return ExtendedTypeNames.sqlite(type)
         case .custom(let text): return custom(text, quote: SQLText.doubleQuoted)
         }
     }
@@ -50,6 +51,7 @@ enum TypeNames {
         case .timestamptz: "timestamptz"
         case .uuid: "uuid"
         case .json: "jsonb"
+        case .interval, .unboundedVarchar, .jsonText, .enumeration, .array: ExtendedTypeNames.postgres(type)
         case .custom(let text): custom(text, quote: SQLText.doubleQuoted)
         }
     }
@@ -73,6 +75,7 @@ enum TypeNames {
         case .timestamp, .timestamptz: "DATETIME(6)"
         case .uuid: "CHAR(36)"
         case .json: "JSON"
+        case .interval, .unboundedVarchar, .jsonText, .enumeration, .array: ExtendedTypeNames.mysql(type)
         case .custom(let text): custom(text, quote: SQLText.backtickQuoted)
         }
     }

@@ -142,6 +142,7 @@ extension Operation {
         case .insert(let i): [i.table.name]
         case .update(let u): [u.table.name]
         case .delete(let d): [d.table.name]
+        case .createEnum, .dropEnum, .renameEnum, .alterEnum: enumNames
         }
     }
 }

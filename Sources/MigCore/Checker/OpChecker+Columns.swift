@@ -75,6 +75,7 @@ extension OpChecker {
 
     /// Rejects defaults whose type obviously cannot fit the column.
     mutating func checkDefault(_ e: Expr, type: ColumnType, column: String, nullable: Bool) {
+        checkEnumDefault(e, type: type, column: column)
         if case .null = e.kind, !nullable {
             error(.defaultTypeMismatch, "default `null` on not-null column `\(column)`", at: e.span)
         }
@@ -187,7 +188,7 @@ extension OpChecker {
         let q = "\(t.name).\(c.name)"
         switch a.change {
         case .type(let ref, let using):
-            if ref.type == c.type {
+            if schema.resolved(ref.type) == c.type {
                 error(.noOpAlter, "column `\(q)` already has type `\(c.type.displayName)`", at: ref.span,
                       notes: Self.note("column `\(q)` defined here", c.definedAt))
             }
@@ -231,7 +232,7 @@ extension OpChecker {
 
 extension ColumnType {
     /// Coarse families: foreign keys must stay within one, defaults must fit one.
-    enum Family: Hashable { case integer, numeric, bool, text, binary, temporal, uuid, json, custom }
+    enum Family: Hashable { case integer, numeric, bool, text, binary, temporal, uuid, json, enumeration, custom }
 
     var family: Family {
         switch self {
@@ -242,8 +243,11 @@ extension ColumnType {
         case .blob: .binary
         case .date, .time, .timestamp, .timestamptz: .temporal
         case .uuid: .uuid
-        case .json: .json
-        case .custom: .custom
+        case .json, .jsonText: .json
+        case .interval: .temporal
+        case .unboundedVarchar: .text
+        case .enumeration: .enumeration
+        case .array, .custom: .custom
         }
     }
 

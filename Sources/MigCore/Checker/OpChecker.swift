@@ -37,6 +37,7 @@ public struct OpChecker: Sendable {
 
     /// Checks `statement` against the current schema, then folds it in.
     public mutating func check(_ statement: Statement) {
+        checkEnumUses(statement.operation)
         switch statement.operation {
         case .createTable(let c): checkCreateTable(c)
         case .dropTable(let d): checkDropTable(d)
@@ -52,6 +53,7 @@ public struct OpChecker: Sendable {
         case .validateConstraint(let v): checkValidateConstraint(v)
         case .sql: break
         case .insert, .update, .delete: checkDataChange(statement.operation)
+        case .createEnum, .dropEnum, .renameEnum, .alterEnum: checkEnumOperation(statement.operation)
         }
         let before = schema
         schema = folded ?? schema.applying(statement.operation)

@@ -95,6 +95,7 @@ public enum RevisionChecker {
                 for schema in schemas { if let t = schema.indexes[d.name.name]?.table { scope.tables.insert(t) } }
             case .addConstraint(let a) where a.usingIndex != nil: scope.indexNames?.insert(a.usingIndex!.name)
             case .dropTable, .renameTable, .dropColumn, .renameColumn: scope.indexNames = nil
+            case .createEnum, .dropEnum, .renameEnum, .alterEnum: scope.tables.formUnion(s.operation.tablesUsingEnums(in: schemas))
             default: break
             }
         }

@@ -115,6 +115,11 @@ extension DiagnosticCode {
     public static let malformedDataOperation: DiagnosticCode = "E094"
     public static let notInReverseBlock: DiagnosticCode = "E095"
     public static let expectedReverseBody: DiagnosticCode = "E096"
+    // Syntax: enums and arrays
+    public static let expectedEnumValue: DiagnosticCode = "E090"
+    public static let expectedEnumChange: DiagnosticCode = "E091"
+    public static let nestedArray: DiagnosticCode = "E092"
+    public static let arrayOfQuotedType: DiagnosticCode = "E093"
 
     // Checker: names and types
     public static let tableExists: DiagnosticCode = "E101"
@@ -156,6 +161,15 @@ extension DiagnosticCode {
     public static let valueTypeMismatch: DiagnosticCode = "E143"
     public static let columnInValues: DiagnosticCode = "E144"
     public static let badBackfill: DiagnosticCode = "E145"
+
+    // Checker: enums
+    public static let unknownEnum: DiagnosticCode = "E130"
+    public static let enumExists: DiagnosticCode = "E131"
+    public static let duplicateEnumValue: DiagnosticCode = "E132"
+    public static let unknownEnumValue: DiagnosticCode = "E133"
+    public static let enumInUse: DiagnosticCode = "E134"
+    public static let invalidEnumValue: DiagnosticCode = "E135"
+    public static let lastEnumValue: DiagnosticCode = "E136"
 
     // Checker: reversibility
     public static let downgradeMismatch: DiagnosticCode = "E201"
@@ -203,6 +217,8 @@ extension DiagnosticCode {
     public static let downgradeNeedsEmptyTable: DiagnosticCode = "MIG116"
     public static let mysqlLongKey: DiagnosticCode = "MIG117"
     public static let unbatchedBackfill: DiagnosticCode = "MIG120"
+    public static let enumValueUsedInSameTransaction: DiagnosticCode = "MIG118"
+    public static let enumValueDropped: DiagnosticCode = "MIG119"
 
     // Backend warnings
     /// MySQL DDL commits implicitly: a failed revision is not rolled back.
@@ -217,4 +233,6 @@ extension DiagnosticCode {
     public static let onlineFormUnavailable: DiagnosticCode = "MIG808"
     /// MySQL's UPDATE assigns left to right: a later value sees an earlier assignment.
     public static let mysqlAssignmentOrder: DiagnosticCode = "MIG806"
+    /// MySQL and SQLite have no arrays: `T[]` is stored as JSON.
+    public static let arrayAsJSON: DiagnosticCode = "MIG805"
 }

@@ -19,6 +19,8 @@ public enum LintRegistry {
         TransactionControlInSQL.self,
         DowngradeNeedsEmptyTable.self,
         MySQLLongKey.self,
+        EnumValueUsedInSameTransaction.self,
+        EnumValueDropped.self,
         UnbatchedBackfill.self,
     ]
 

@@ -61,6 +61,8 @@ public enum Inverse {
             return [s(.sql(RawSQL(dialect: raw.dialect, text: reverse, reverse: raw.text)))]
         case .insert, .update, .delete:
             return dataInverse(statement, in: schemaBefore)
+        case .createEnum, .dropEnum, .renameEnum, .alterEnum:
+            return enumInverse(statement.operation, in: schemaBefore).map(s)
         }
     }
 

@@ -16,10 +16,13 @@ public struct Schema: Hashable, Sendable {
     public var tables: NameMap<Table>
     /// Indexes by name (one namespace per schema, as in PostgreSQL and SQLite).
     public var indexes: NameMap<Index>
+    /// Enum types by name (Schema+Enums.swift).
+    public var enums: NameMap<EnumType>
 
-    public init(tables: NameMap<Table> = [:], indexes: NameMap<Index> = [:]) {
+    public init(tables: NameMap<Table> = [:], indexes: NameMap<Index> = [:], enums: NameMap<EnumType> = [:]) {
         self.tables = tables
         self.indexes = indexes
+        self.enums = enums
     }
 
     public static let empty = Schema()

@@ -57,7 +57,7 @@ public enum SchemaDiff {
     /// `indexNames`, when given, are the only indexes that can differ (the checker
     /// knows which ones a revision names); nil compares every index on `tables`.
     public static func between(expected: Schema, actual: Schema, tables: Set<String>, indexNames: Set<String>? = nil) -> [SchemaDifference] {
-        var out: [SchemaDifference] = []
+        var out = expected.enums.isEmpty && actual.enums.isEmpty ? [] : enumDifferences(expected, actual)
         var expectedIndexes: [String: [Index]] = [:], actualIndexes: [String: [Index]] = [:]
         if let indexNames {
             for n in indexNames {

@@ -33,6 +33,7 @@ extension Schema {
         case .dropConstraint(let d): s.tables[d.table.name]?.removeConstraint(named: d.name.name)
         case .validateConstraint(let v): s.validateConstraint(v)
         case .sql, .insert, .update, .delete: break
+        case .createEnum, .dropEnum, .renameEnum, .alterEnum: s.applyEnumOperation(op)
         }
         return s
     }
@@ -93,7 +94,7 @@ extension Schema {
     private mutating func addColumn(_ def: ColumnDefinition, to tableName: String) {
         guard var table = tables[tableName], table.column(named: def.name.name) == nil else { return }
         let c = def.name.name
-        var column = Column(name: c, type: def.type.type, definedAt: def.name.span)
+        var column = Column(name: c, type: resolved(def.type.type), definedAt: def.name.span)
         for modifier in def.modifiers {
             switch modifier.kind {
             case .null: column.nullable = true
@@ -170,7 +171,7 @@ extension Schema {
     private mutating func alterColumn(_ a: AlterColumn) {
         guard var table = tables[a.table.name], let i = table.columnIndex(named: a.column.name) else { return }
         switch a.change {
-        case .type(let t, _): table.columns[i].type = t.type
+        case .type(let t, _): table.columns[i].type = resolved(t.type)
         case .setNotNull: table.columns[i].nullable = false
         case .dropNotNull: table.columns[i].nullable = true
         case .setDefault(let e): table.columns[i].defaultValue = e

@@ -15,7 +15,12 @@ extension ColumnType {
         case .timestamptz: Expr(.string("1970-01-01 00:00:00+00"))
         case .uuid: Expr(.string("00000000-0000-0000-0000-000000000000"))
         case .json: Expr(.string("{}"))
-        case .blob, .custom: nil
+        case .interval: Expr(.string("00:00:00"))
+        case .unboundedVarchar: Expr(.string(""))
+        case .jsonText: Expr(.string("{}"))
+        // The first value: what MySQL puts in a new NOT NULL enum column too.
+        case .enumeration(let e): e.values.first.map { Expr(.string($0)) }
+        case .blob, .array, .custom: nil
         }
     }
 }

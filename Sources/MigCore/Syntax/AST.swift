@@ -153,6 +153,10 @@ public enum Operation: Hashable, Sendable {
     case insert(InsertRows)
     case update(UpdateRows)
     case delete(DeleteRows)
+    case createEnum(CreateEnum)
+    case dropEnum(DropEnum)
+    case renameEnum(RenameEnum)
+    case alterEnum(AlterEnum)
 }
 
 // MARK: Tables and columns

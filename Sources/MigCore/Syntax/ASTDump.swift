@@ -117,6 +117,8 @@ struct Dumper {
             }
         case .insert, .update, .delete:
             dataStatement(s)
+        case .createEnum, .dropEnum, .renameEnum, .alterEnum:
+            line(enumOperation(s.operation) + trailing(s.trivia), s.span)
         }
     }
 
@@ -189,6 +191,8 @@ struct Dumper {
         case .sizedText(let n): "text(\(n))"
         case .char(let n): "char(\(n))"
         case .custom(let s): "custom" + quote(s)
+        case .enumeration(let e): "enum " + name(Identifier(e.name))
+        case .array(let element): "array " + type(element)
         default: "\(t)"
         }
     }
@@ -235,6 +239,30 @@ struct Dumper {
         case .between(let x, let lo, let hi, let neg): "(\(neg ? "not-between" : "between") \(expr(x)) \(expr(lo)) \(expr(hi)))"
         case .caseWhen(let c): caseExpression(c)
         case .invalid: "<invalid>"
+        }
+    }
+}
+
+extension Dumper {
+    func enumOperation(_ op: Operation) -> String {
+        switch op {
+        case .createEnum(let c): "create-enum \(name(c.name)) (" + c.values.map { quote($0.value).dropFirst() }.joined(separator: ", ") + ")"
+        case .dropEnum(let d): "drop-enum " + name(d.name)
+        case .renameEnum(let r): "rename-enum \(name(r.name)) to \(name(r.newName))"
+        case .alterEnum(let a):
+            switch a.change {
+            case .addValue(let v, let position):
+                "alter-enum \(name(a.name)) add-value" + quote(v.value) + {
+                    switch position {
+                    case .before(let w)?: " before" + quote(w.value)
+                    case .after(let w)?: " after" + quote(w.value)
+                    case nil: ""
+                    }
+                }()
+            case .renameValue(let v, let w): "alter-enum \(name(a.name)) rename-value" + quote(v.value) + " to" + quote(w.value)
+            case .dropValue(let v): "alter-enum \(name(a.name)) drop-value" + quote(v.value)
+            }
+        default: ""
         }
     }
 }

@@ -110,6 +110,7 @@ private struct Scanner {
                 if byte(i + 1) == UInt8(ascii: "=") { pair(.greaterEqual) } else { single(.greater) }
             case UInt8(ascii: "!") where byte(i + 1) == UInt8(ascii: "="): pair(.notEqual)
             case UInt8(ascii: "|") where byte(i + 1) == UInt8(ascii: "|"): pair(.concat)
+            case UInt8(ascii: "[") where byte(i + 1) == UInt8(ascii: "]"): pair(.brackets)
             default: strayRun()
             }
         }
@@ -306,6 +307,7 @@ private struct Scanner {
         case 32, 9, 10, 11, 12, 13: return true
         case UInt8(ascii: "!"): return byte(at + 1) == UInt8(ascii: "=")
         case UInt8(ascii: "|"): return byte(at + 1) == UInt8(ascii: "|")
+        case UInt8(ascii: "["): return byte(at + 1) == UInt8(ascii: "]")
         case UInt8(ascii: "\""), UInt8(ascii: "`"), UInt8(ascii: "'"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "("),
              UInt8(ascii: ")"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: ","), UInt8(ascii: ";"),
              UInt8(ascii: ":"), UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "*"), UInt8(ascii: "/"),

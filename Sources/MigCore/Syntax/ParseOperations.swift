@@ -40,6 +40,7 @@ extension MigParser {
         case .insert: "insert"
         case .update: "update"
         case .delete: "delete"
+        case .createEnum, .dropEnum, .renameEnum, .alterEnum: enumOperationName(operation)
         }
     }
 
@@ -48,7 +49,7 @@ extension MigParser {
         if at("create") { return try parseCreate() }
         if at("drop") { return try parseDrop() }
         if at("add") { return try parseAdd() }
-        if at("alter") { return try parseAlterColumn() }
+        if at("alter") { return isWord(peek(), "enum") ? try parseAlterEnum() : try parseAlterColumn() }
         if at("rename") { return try parseRename() }
         if at("validate") { return try parseValidate() }
         if at("sql") { return try parseRawSQL() }
@@ -64,6 +65,7 @@ extension MigParser {
     /// create := `create` (`table` create_table | [`unique`] `index` create_index)
     mutating func parseCreate() throws(ParseAbort) -> Operation {
         advance()
+        if at("enum") { return try parseCreateEnum() }
         if at("table") {
             advance()
             return .createTable(try parseCreateTable())
@@ -73,7 +75,7 @@ extension MigParser {
             advance()
             unique = true
         }
-        try consume("index", help: { p in p.wordGuess(["table", "index", "unique"]) }) { .expectedAfterCreate(found: $0) }
+        try consume("index", help: { p in p.wordGuess(["table", "index", "unique", "enum"]) }) { .expectedAfterCreate(found: $0) }
         return .createIndex(try parseCreateIndex(unique: unique))
     }
 
@@ -122,6 +124,7 @@ extension MigParser {
     /// drop := `drop` (`table` T | `column` T.c | `index` I | `constraint` C `on` T)
     mutating func parseDrop() throws(ParseAbort) -> Operation {
         advance()
+        if at("enum") { return try parseDropEnum() }
         if at("table") {
             advance()
             return .dropTable(DropTable(name: try parseName("a table", after: "`drop table`")))
@@ -136,7 +139,7 @@ extension MigParser {
             let name = try parseName("an index", after: "`drop index`")
             return .dropIndex(DropIndex(name: name, concurrently: parseDropConcurrently()))
         }
-        try consume("constraint", help: { p in p.wordGuess(["table", "column", "index", "constraint"]) }) { .expectedAfterDrop(found: $0) }
+        try consume("constraint", help: { p in p.wordGuess(["table", "column", "index", "constraint", "enum"]) }) { .expectedAfterDrop(found: $0) }
         let name = try parseName("a constraint", after: "`drop constraint`")
         try consume("on", help: { _ in "write `drop constraint NAME on TABLE`" }) { .expectedOn(after: "the constraint name", found: $0) }
         return .dropConstraint(DropConstraint(name: name, table: try parseName("a table", after: "`on`")))
@@ -145,13 +148,14 @@ extension MigParser {
     /// rename := `rename` (`table` T `to` U | `column` T.c `to` d)
     mutating func parseRename() throws(ParseAbort) -> Operation {
         advance()
+        if at("enum") { return try parseRenameEnum() }
         if at("table") {
             advance()
             let name = try parseName("a table", after: "`rename table`")
             try consume("to") { .expectedTo(after: "the table name", found: $0) }
             return .renameTable(RenameTable(name: name, newName: try parseName("a new table", after: "`to`")))
         }
-        try consume("column", help: { p in p.wordGuess(["table", "column"]) }) { .expectedAfterRename(found: $0) }
+        try consume("column", help: { p in p.wordGuess(["table", "column", "enum"]) }) { .expectedAfterRename(found: $0) }
         let (table, column) = try parseQualifiedColumn(after: "`rename column`")
         try consume("to") { .expectedTo(after: "the column name", found: $0) }
         return .renameColumn(RenameColumn(table: table, column: column, newName: try parseName("a new column", after: "`to`")))
@@ -161,7 +165,7 @@ extension MigParser {
     ///        | `drop` `not` `null` | `set` `default` EXPR | `drop` `default`)
     mutating func parseAlterColumn() throws(ParseAbort) -> Operation {
         advance()
-        try consume("column") { .expectedAfterAlter(found: $0) }
+        try consume("column", help: { p in p.wordGuess(["column", "enum"]) }) { .expectedAfterAlter(found: $0) }
         let (table, column) = try parseQualifiedColumn(after: "`alter column`")
         let change: AlterColumn.Change
         var online = false

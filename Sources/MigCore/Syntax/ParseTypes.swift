@@ -19,20 +19,41 @@ extension MigParser {
             } else if let violation = CustomTypeGrammar.violation(in: literal.value) {
                 reportInvalidCustomType(literal, token, violation)
             }
+            if kind == .brackets {
+                report(.arrayOfQuotedType, at: span(current), help: "write the brackets inside the quotes: `\"\(short(literal.value))[]\"`")
+                advance()
+            }
             return TypeReference(.custom(literal.value), span: literal.span)
         }
+        if kind == .quotedIdentifier { return try parseArraySuffix(enumReference(), start: start) }
         guard kind == .word else {
             throw fail(.expectedType(found: found), help: "types are `int`, `bigint`, `text`, `varchar(n)`, `decimal(p, s)`, `timestamp`...; a quoted type passes through: `\"tsvector\"`")
         }
         // A loop, not `firstIndex(where:)`: a closure here would copy the parser.
         var typeIndex = 0
         while typeIndex < Self.typeKeywords.count, !isWord(current, Self.typeKeywords[typeIndex]) { typeIndex += 1 }
-        guard typeIndex < Self.typeKeywords.count else { return try unknownType() }
+        guard typeIndex < Self.typeKeywords.count else { return try parseArraySuffix(try unknownType(), start: start) }
         let name = ColumnType.keywords[typeIndex]
         let nameToken = advance()
         let arguments = try parseTypeArguments(name, isDecimal: typeIndex == 5)
         let type = try columnType(typeIndex, arguments, nameToken)
-        return TypeReference(type, span: span(from: start))
+        return try parseArraySuffix(type, start: start)
+    }
+
+    /// `[]` after a type makes it an array; one level (PostgreSQL ignores more).
+    mutating func parseArraySuffix(_ type: ColumnType, start: Int) throws(ParseAbort) -> TypeReference {
+        guard kind == .brackets else { return TypeReference(type, span: span(from: start)) }
+        advance()
+        if kind == .brackets {
+            report(.nestedArray, at: span(current), help: "PostgreSQL treats `T[][]` as `T[]`: write one `[]`")
+            while kind == .brackets { advance() }
+        }
+        return TypeReference(.array(type), span: span(from: start))
+    }
+
+    /// A name that is no portable type: an enum the checker resolves.
+    mutating func enumReference() -> ColumnType {
+        .enumeration(EnumTypeReference(name: identifier(advance()).name))
     }
 
     /// A quoted type that is more than one type: the error points at the first byte
@@ -58,10 +79,14 @@ extension MigParser {
     static let typeKeywords: [StaticString] = [
         "smallint", "int", "bigint", "real", "double", "decimal", "bool", "text", "varchar",
         "char", "blob", "date", "time", "timestamp", "timestamptz", "uuid", "json",
+        "interval", "jsontext",
     ]
 
-    mutating func unknownType() throws(ParseAbort) -> TypeReference {
+    /// A word that is no portable type names an enum, unless it is a modifier (a
+    /// missing type) or another database's type name (`integer`, `string`...).
+    mutating func unknownType() throws(ParseAbort) -> ColumnType {
         let name = lowercased(current)
+        if !Self.modifierKeywords.contains(name) && Self.typeAliases[name] == nil { return enumReference() }
         if Self.modifierKeywords.contains(name) {
             throw fail(.expectedType(found: found), help: "write the type before the modifiers: `name TYPE \(name) ...`")
         }
@@ -135,6 +160,7 @@ extension MigParser {
         case 6: return .bool
         case 7: return arguments.first.map { .sizedText($0) } ?? .text
         case 8, 9:
+            if typeIndex == 8 && arguments.first == nil { return .unboundedVarchar }
             guard let length = arguments.first else {
                 report(.missingTypeArgument(name), at: span(nameToken), label: "expected `(length)` after it",
                        help: "write `\(name)(255)`", fixIts: [FixIt(replace: span(nameToken), with: name + "(255)")])
@@ -147,7 +173,9 @@ extension MigParser {
         case 13: return .timestamp
         case 14: return .timestamptz
         case 15: return .uuid
-        default: return .json
+        case 16: return .json
+        case 17: return .interval
+        default: return .jsonText
         }
     }
 }

@@ -111,6 +111,7 @@ extension Printer {
         case .timestamptz: "timestamptz"
         case .uuid: "uuid"
         case .json: "json"
+        case .interval, .unboundedVarchar, .jsonText, .enumeration, .array: printExtendedType(type)
         case .custom(let name): stringLiteral(name)
         }
     }

@@ -29,6 +29,7 @@ extension Printer {
         case .addConstraint(let a): return addConstraint(a) + safeSuffix(a)
         case .validateConstraint(let v): return validateConstraint(v)
         case .dropConstraint(let d): return "drop constraint \(quoted(d.name.name)) on \(quoted(d.table.name))"
+        case .createEnum, .dropEnum, .renameEnum, .alterEnum: return enumOperation(op)
         }
     }
 

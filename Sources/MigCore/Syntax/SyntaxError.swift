@@ -97,6 +97,11 @@ enum SyntaxError: Sendable {
     case zeroLength(type: String, what: String)
     // Data changes and `case` (ParseDataOperations.swift)
     case data(DataSyntaxError)
+    // Enums and arrays
+    case expectedEnumValue(after: String, found: String)
+    case expectedEnumChange(found: String)
+    case nestedArray
+    case arrayOfQuotedType
 
     var code: DiagnosticCode {
         switch self {
@@ -187,6 +192,10 @@ enum SyntaxError: Sendable {
         case .scaleExceedsPrecision: .scaleExceedsPrecision
         case .zeroLength: .zeroLength
         case .data(let e): e.code
+        case .expectedEnumValue: .expectedEnumValue
+        case .expectedEnumChange: .expectedEnumChange
+        case .nestedArray: .nestedArray
+        case .arrayOfQuotedType: .arrayOfQuotedType
         }
     }
 
@@ -222,11 +231,11 @@ enum SyntaxError: Sendable {
         case .operationOutsideBlock(let op): "operation `\(op)` outside an `upgrade` or `downgrade` block"
         case .unexpectedClosingBrace: "unexpected `}` with no open block"
         case .unknownOperation(let w): "unknown operation `\(short(w))`"
-        case .expectedAfterCreate(let found): "expected `table`, `index` or `unique index` after `create`, found \(found)"
-        case .expectedAfterDrop(let found): "expected `table`, `column`, `index` or `constraint` after `drop`, found \(found)"
-        case .expectedAfterRename(let found): "expected `table` or `column` after `rename`, found \(found)"
+        case .expectedAfterCreate(let found): "expected `table`, `index`, `unique index` or `enum` after `create`, found \(found)"
+        case .expectedAfterDrop(let found): "expected `table`, `column`, `index`, `constraint` or `enum` after `drop`, found \(found)"
+        case .expectedAfterRename(let found): "expected `table`, `column` or `enum` after `rename`, found \(found)"
         case .expectedAfterAdd(let found): "expected `column`, `unique`, `foreign key`, `check` or `primary key` after `add`, found \(found)"
-        case .expectedAfterAlter(let found): "expected `column` after `alter`, found \(found)"
+        case .expectedAfterAlter(let found): "expected `column` or `enum` after `alter`, found \(found)"
         case .expectedName(let what, let after, let found): "expected \(what) name after \(after), found \(found)"
         case .expectedQualifiedColumn(let found): "expected `.` and a column name after the table name, found \(found)"
         case .expectedTo(let after, let found): "expected `to` after \(after), found \(found)"
@@ -280,6 +289,10 @@ enum SyntaxError: Sendable {
         case .scaleExceedsPrecision(let s, let p): "decimal scale \(s) exceeds its precision \(p)"
         case .zeroLength(let t, let what): "`\(t)` \(what) must be at least 1"
         case .data(let e): e.message
+        case .expectedEnumValue(let after, let found): "expected an enum value (a string) after \(after), found \(found)"
+        case .expectedEnumChange(let found): "expected `add value`, `rename value` or `drop value` after the enum name, found \(found)"
+        case .nestedArray: "arrays of arrays are not a type"
+        case .arrayOfQuotedType: "`[]` after a quoted type"
         }
     }
 }

@@ -6,6 +6,8 @@ public enum TokenKind: UInt8, Sendable {
     case comma, dot, semicolon, colon
     case equal, notEqual, less, lessEqual, greater, greaterEqual
     case plus, minus, star, slash, percent, concat
+    /// `[]` (array types).
+    case brackets
     /// Ends a statement (the parser ignores it inside parentheses).
     case newline
     /// `-- ...` to the end of the line; kept so the parser can attach it as trivia.
@@ -39,6 +41,7 @@ public enum TokenKind: UInt8, Sendable {
         case .slash: "`/`"
         case .percent: "`%`"
         case .concat: "`||`"
+        case .brackets: "`[]`"
         case .newline: "newline"
         case .comment: "a comment"
         case .endOfFile: "end of file"

@@ -15,6 +15,16 @@ public enum ColumnType: Hashable, Sendable {
     case date, time, timestamp, timestamptz
     case uuid
     case json
+    /// `interval`: a span of time (PostgreSQL `interval`; text elsewhere, see docs).
+    case interval
+    /// `varchar` without a length: PostgreSQL `varchar`, MySQL `LONGTEXT`, SQLite `VARCHAR`.
+    case unboundedVarchar
+    /// `jsontext`: JSON kept as written (PostgreSQL `json`), where `json` is `jsonb`.
+    case jsonText
+    /// A column of an enum type; the model fills in the values (Schema+Enums.swift).
+    case enumeration(EnumTypeReference)
+    /// `T[]`: an array (PostgreSQL; JSON on MySQL, JSON text on SQLite).
+    indirect case array(ColumnType)
     /// `"tsvector"`: emitted to every dialect as written.
     case custom(String)
 
@@ -22,6 +32,7 @@ public enum ColumnType: Hashable, Sendable {
     public static let keywords: [String] = [
         "smallint", "int", "bigint", "real", "double", "decimal", "bool", "text", "varchar",
         "char", "blob", "date", "time", "timestamp", "timestamptz", "uuid", "json",
+        "interval", "jsontext",
     ]
 
     public var isInteger: Bool {
@@ -39,5 +50,28 @@ public struct TypeReference: Hashable, Sendable {
     public init(_ type: ColumnType, span: SourceSpan = .synthesized) {
         self.type = type
         self.span = span
+    }
+}
+
+/// An enum type named by a column. The parser knows only the name; folding into the
+/// schema model fills in the values the enum has at that point, so backends can
+/// render MySQL's `ENUM(...)` and SQLite's CHECK from the column alone.
+public struct EnumTypeReference: Hashable, Sendable {
+    public var name: String
+    public var values: [String]
+    public init(name: String, values: [String] = []) {
+        self.name = name
+        self.values = values
+    }
+}
+
+extension ColumnType {
+    /// The enum a column of this type uses (directly or as array elements).
+    public var enumName: String? {
+        switch self {
+        case .enumeration(let e): e.name
+        case .array(let element): element.enumName
+        default: nil
+        }
     }
 }

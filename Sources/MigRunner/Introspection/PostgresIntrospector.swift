@@ -38,6 +38,7 @@ struct PostgresIntrospector {
                 name: name, table: table, unique: row[2] == "t", columns: columns,
                 predicate: row[5].map(SQLExpressionReader.read))
         }
+        try addEnums(to: &schema)
         return schema
     }
 

@@ -43,6 +43,7 @@ struct SQLiteIntrospector {
             }
         }
         for (checkName, expression) in clauses.checks { table.checks[checkName] = CheckConstraint(name: checkName, expression: expression) }
+        ExtendedTypeMapping.sqliteEnumChecks(in: &table)
         try addForeignKeys(to: &table, clauses: clauses)
         let indexes = try addIndexes(to: &table, clauses: clauses)
         return (table, indexes)

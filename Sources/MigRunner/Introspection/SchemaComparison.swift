@@ -20,6 +20,7 @@ public enum SchemaComparison {
     /// `schema` as `dialect` would show it back.
     public static func normalized(_ schema: Schema, for dialect: Dialect, expected: Bool) -> Schema {
         var out = dialect == .mysql ? MySQLNormalization.normalized(schema, expected: expected) : schema
+        out = ExtendedTypeMapping.normalizedEnums(out, for: dialect)
         for (name, var table) in out.tables {
             let keyColumns = Set(table.primaryKey?.columns ?? [])
             table.columns = table.columns.map { column in

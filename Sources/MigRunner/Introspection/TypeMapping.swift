@@ -16,7 +16,7 @@ enum TypeMapping {
         case "NUMERIC", "DECIMAL": return .decimal(precision: arguments.first, scale: arguments.dropFirst().first)
         case "BOOLEAN": return .bool
         case "TEXT": return .text
-        case "VARCHAR": if let n = arguments.first { return .varchar(n) }
+        case "VARCHAR": return arguments.first.map { .varchar($0) } ?? .unboundedVarchar
         case "CHAR": if let n = arguments.first { return .char(n) }
         case "BLOB": return .blob
         case "DATE": return .date
@@ -26,7 +26,7 @@ enum TypeMapping {
         // Both spellings: migc declared `UUID` / `JSON` before they got TEXT affinity.
         case "UUID TEXT", "UUID": return .uuid
         case "JSON TEXT", "JSON": return .json
-        default: break
+        default: if let extended = ExtendedTypeMapping.sqlite(base.uppercased(), arguments) { return extended }
         }
         return .custom(declared)
     }
@@ -43,7 +43,7 @@ enum TypeMapping {
         case "numeric": return .decimal(precision: arguments.first, scale: arguments.dropFirst().first)
         case "boolean": return .bool
         case "text": return .text
-        case "character varying": if let n = arguments.first { return .varchar(n) }
+        case "character varying": return arguments.first.map { .varchar($0) } ?? .unboundedVarchar
         case "character": if let n = arguments.first { return .char(n) }
         case "bytea": return .blob
         case "date": return .date
@@ -52,7 +52,7 @@ enum TypeMapping {
         case "timestamp with time zone": return .timestamptz
         case "uuid": return .uuid
         case "jsonb": return .json
-        default: break
+        default: if let extended = ExtendedTypeMapping.postgres(base, arguments, formatted) { return extended }
         }
         return .custom(formatted)
     }
@@ -61,6 +61,7 @@ enum TypeMapping {
     /// the inverse of `TypeNames.mysql`. Integer display widths are dropped (MySQL 8
     /// no longer shows them, MariaDB does); `tinyint(1)` is BOOLEAN.
     static func mysql(_ columnType: String) -> ColumnType {
+        if let values = ExtendedTypeMapping.mysqlEnumValues(columnType) { return .enumeration(EnumTypeReference(name: "", values: values)) }
         let lowered = columnType.lowercased().trimmingWhitespace()
         let (base, arguments) = split(lowered)
         switch base {

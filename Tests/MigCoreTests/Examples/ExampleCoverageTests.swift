@@ -134,6 +134,7 @@ import Testing
             out.insert("update")
             if u.assignments.contains(where: { if case .caseWhen = $0.value.kind { true } else { false } }) { out.insert("case") }
         case .delete: out.insert("delete")
+        case .createEnum, .dropEnum, .renameEnum, .alterEnum: out.insert(MigParser.enumOperationName(op))
         }
         switch op.dataReverse {
         case .nothing?: out.insert("reverse nothing")

@@ -73,7 +73,7 @@ import Testing
     }
 
     @Test func everyErrorOfEveryStatementIsReported() {
-        let source = header + "upgrade {\n crate table t\n drop tabel u\n add column t.c integr\n rename table a b\n}\n"
+        let source = header + "upgrade {\n crate table t\n drop tabel u\n add column t.c integer\n rename table a b\n}\n"
         #expect(codes(Array(source.utf8)) == ["E030", "E032", "E057", "E038"])
     }
 }

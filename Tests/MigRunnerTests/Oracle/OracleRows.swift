@@ -19,7 +19,11 @@ enum OracleRows {
         case .timestamp, .timestamptz: return "'2026-01-01 10:00:00'"
         case .uuid: return "'00000000-0000-4000-8000-\(String(format: "%012d", n))'"
         case .json: return "'{\"n\": \(n)}'"
-        case .blob: return "NULL"
+        case .blob, .array: return "NULL"
+        case .interval: return "'\(n % 100) days'"
+        case .unboundedVarchar: return "'v\(n)'"
+        case .jsonText: return "'{\"n\": \(n)}'"
+        case .enumeration(let e): return e.values.first.map { "'\($0)'" } ?? "NULL"
         }
     }
 

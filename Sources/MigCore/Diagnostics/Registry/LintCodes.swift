@@ -54,5 +54,11 @@ extension DiagnosticRegistry {
         DiagnosticEntry(
             .mysqlLongKey, "key on long text (mysql)", severity: .warning,
             explanation: "A primary key, unique constraint or unique index that mysql keys on a 191-character prefix (`text`, `blob`) or that is longer than 3,072 bytes in utf8mb4."),
+        DiagnosticEntry(
+            .enumValueUsedInSameTransaction, "enum value used in the revision that adds it (postgres)", severity: .warning,
+            explanation: "PostgreSQL cannot use an enum value before the transaction that added it commits."),
+        DiagnosticEntry(
+            .enumValueDropped, "enum value dropped", severity: .warning,
+            explanation: "Dropping an enum value rewrites every table using the enum and fails while a row holds the value."),
     ]
 }

@@ -52,9 +52,9 @@ extension DiagnosticRegistry {
             fixed: withUsers("add column users.name varchar(100)")),
         DiagnosticEntry(
             .missingTypeArgument, "type needs a length",
-            explanation: "`varchar` and `char` take a length: `varchar(100)`. For text of any length, use `text`.",
-            example: withUsers("add column users.name varchar"),
-            fixed: withUsers("add column users.name varchar(100)")),
+            explanation: "`char` takes a length: `char(2)`. (`varchar` without one is unbounded: PostgreSQL `varchar`.)",
+            example: withUsers("add column users.country char"),
+            fixed: withUsers("add column users.country char(2)")),
         DiagnosticEntry(
             .tooManyTypeArguments, "too many type arguments",
             explanation: "Most types take no arguments (MySQL's `int(11)` display width is not one); `decimal` takes two.",

@@ -65,7 +65,7 @@ public struct NarrowingTypeChange: LintRule {
     static func narrows(from old: ColumnType, to new: ColumnType) -> Bool {
         if old == new { return false }
         switch (old, new) {
-        case (_, .text): return old.family == .custom
+        case (_, .text), (_, .unboundedVarchar): return old.family == .custom
         case (.smallint, .int), (.smallint, .bigint), (.int, .bigint): return false
         case (.smallint, .decimal), (.int, .decimal), (.bigint, .decimal), (.smallint, .double), (.int, .double),
              (.smallint, .real), (.real, .double):

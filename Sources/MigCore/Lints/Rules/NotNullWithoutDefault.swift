@@ -70,11 +70,12 @@ public struct NotNullWithoutDefault: LintRule {
     /// a default (checked on MariaDB by MySQLImplicitDefaultTests).
     static func mysqlImplicitDefault(_ type: ColumnType) -> String {
         switch type {
-        case .text, .sizedText, .varchar, .char, .uuid, .blob: "`''`"
+        case .text, .sizedText, .varchar, .char, .uuid, .blob, .unboundedVarchar, .interval: "`''`"
+        case .enumeration: "the enum's first value"
         case .smallint, .int, .bigint, .real, .double, .decimal, .bool: "`0`"
         case .date, .timestamp, .timestamptz: "a zero date, refused by MySQL 8 in strict mode"
         case .time: "`00:00:00`"
-        case .json, .custom: "the type's zero value"
+        case .json, .jsonText, .array, .custom: "the type's zero value"
         }
     }
 }
