@@ -19,6 +19,32 @@ public enum LintRegistry {
         TransactionControlInSQL.self,
         DowngradeNeedsEmptyTable.self,
         MySQLLongKey.self,
+    ] + parityRules
+
+    /// The rules matching Atlas, squawk and strong_migrations (MIG130-MIG151).
+    static let parityRules: [any LintRule.Type] = [
+        DropIndexNotConcurrently.self,
+        PrimaryKeyOnExistingTable.self,
+        UniqueConstraintOnExistingTable.self,
+        VolatileDefault.self,
+        SetNotNullScan.self,
+        PrimaryKeyOnNullableColumns.self,
+        CheckWithoutNotValid.self,
+        ForeignKeyWithoutNotValid.self,
+        ForeignKeyLocksReferencedTable.self,
+        UniqueOnExistingData.self,
+        NullableMadeNotNull.self,
+        DropNotNull.self,
+        DropForeignKey.self,
+        AutoincrementOnExistingTable.self,
+        WideIndex.self,
+        TruncatedNameCollision.self,
+        NotRetryableWithoutTransaction.self,
+        PreferBigint.self,
+        PreferText.self,
+        PreferTimestamptz.self,
+        CharColumn.self,
+        NamingConvention.self,
     ]
 
     public static var descriptions: [LintDescription] { all.map { $0.description } }

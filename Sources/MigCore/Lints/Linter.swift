@@ -52,7 +52,7 @@ public struct Linter: Sendable {
 
     public init(config: LintConfig = .default, rules: [any LintRule.Type] = LintRegistry.all) {
         self.config = config
-        self.rules = rules.filter { !config.disabled.contains($0.description.code) }.map { $0.init() }
+        self.rules = rules.filter { config.runs($0.description) }.map { $0.init() }
     }
 
     /// Lint findings for one revision, suppressions applied.
@@ -109,7 +109,7 @@ public struct Linter: Sendable {
                 if !known.contains(code) {
                     let help = Suggest.closest(to: code.rawValue, in: known.sorted().map(\.rawValue)).map { "did you mean `\($0)`?" }
                     out += [report(.unknownAllowCode, "unknown lint code `\(code)` in `-- migc:allow`", at: span, help: help)].compactMap { $0 }
-                } else if !used.contains("\(i):\(code)"), !config.disabled.contains(code), !graphCodes.contains(code) {
+                } else if !used.contains("\(i):\(code)"), LintRegistry.rule(code).map({ config.runs($0.description) }) ?? false, !graphCodes.contains(code) {
                     out += [report(.unusedAllow, "`-- migc:allow \(code)` suppresses nothing here", at: span, help: "remove it")].compactMap { $0 }
                 }
             }

@@ -25,7 +25,8 @@ public struct OpaqueSQL: LintRule {
                 id bigint primary key
               }
             }
-            """)])
+            """)],
+        peers: LintPeers(strongMigrations: ["execute"]))
 
     public init() {}
 

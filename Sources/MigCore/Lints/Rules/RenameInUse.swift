@@ -44,7 +44,8 @@ public struct RenameInUse: LintRule {
             upgrade {
               add column users.email text
             }
-            """)])
+            """)],
+        peers: LintPeers(atlas: ["BC101", "BC102"], squawk: ["renaming-column", "renaming-table"], strongMigrations: ["rename_column", "rename_table"]))
 
     public init() {}
 
