@@ -104,8 +104,9 @@ import Testing
         #expect(gh.stdout.contains("title=MIG107::"))
         let ok = try CLI.run(["lint", "--dir", "lints/sqlite_rebuilds", "--format", "json"], in: Self.fixtures)
         let items = try JSONSerialization.jsonObject(with: Data(ok.stdout.utf8)) as? [[String: Any]]
-        // No dialect in this run: the mysql lint MIG117 applies too (`email text` made unique).
-        #expect(items?.compactMap { $0["code"] as? String } == ["MIG114", "MIG114", "MIG107", "MIG107", "MIG117", "MIG105"])
+        // No dialect in this run: the mysql lint MIG117 applies too (`email text` made unique),
+        // and the postgres locking lints (MIG134 `set not null`, MIG132 `add unique`).
+        #expect(items?.compactMap { $0["code"] as? String } == ["MIG114", "MIG114", "MIG107", "MIG134", "MIG140", "MIG107", "MIG117", "MIG132", "MIG139", "MIG105"])
         #expect(items?.first?["severity"] as? String == "note")
     }
 
