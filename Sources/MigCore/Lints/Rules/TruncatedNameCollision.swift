@@ -5,9 +5,9 @@ public struct TruncatedNameCollision: LintRule {
         rationale: """
             A name written longer than 63 bytes is an error (E123): PostgreSQL would cut it. The names migc \
             makes up for unnamed constraints (`T_c_key`, `T_c_fkey`, `T_c_check`, `T_pkey`) are cut to 63 \
-            bytes the same way, so on a long table name two of them can come out the same, or the same as a \
-            name already there: PostgreSQL refuses the second (`already exists`), and migc's model keeps only \
-            one of them. Name such constraints yourself, as table constraints (`unique NAME (c)`, `foreign \
+            bytes the same way, so in a `create table` with a long name two of them can come out the same, or \
+            the same as a constraint named in the table body: PostgreSQL refuses the second (`already exists`), \
+            and migc's model keeps only one of them. (In `add column`, a cut name that is taken is error E107.) Name such constraints yourself, as table constraints (`unique NAME (c)`, `foreign \
             key NAME (c) references ...`, `check NAME (...)`).
             """,
         triggering: [LintExample("""
@@ -52,25 +52,18 @@ public struct TruncatedNameCollision: LintRule {
     public func check(_ r: CheckedRevision, config: LintConfig) -> [LintFinding] {
         var out: [LintFinding] = []
         for step in r.upgrade {
-            let table: String, columns: [ColumnDefinition]
-            switch step.statement.operation {
-            case .createTable(let c): (table, columns) = (c.name.name, c.columns)
-            case .addColumn(let a): (table, columns) = (a.table.name, [a.column])
-            default: continue
-            }
-            let names = Self.automaticNames(table: table, columns: columns)
+            // `add column` whose cut name is taken is the checker's E107.
+            guard case .createTable(let c) = step.statement.operation else { continue }
+            let table = c.name.name
+            let names = Self.automaticNames(table: table, columns: c.columns)
             // Short names are never cut: most revisions stop here.
             guard names.contains(where: { $0.full.utf8.count > 63 }) else { continue }
             var taken: [String: String] = [:]  // name -> what holds it
-            if case .createTable(let c) = step.statement.operation {
-                for k in c.constraints {
-                    switch k.kind {
-                    case .unique(let n, _), .foreignKey(let n, _, _), .check(let n, _): taken[n.name] = "constraint `\(n.name)`"
-                    case .primaryKey: break
-                    }
+            for k in c.constraints {
+                switch k.kind {
+                case .unique(let n, _), .foreignKey(let n, _, _), .check(let n, _): taken[n.name] = "constraint `\(n.name)`"
+                case .primaryKey: break
                 }
-            } else if let t = step.before.tables[table] {
-                for n in t.constraintNames { taken[n] = "constraint `\(n)`" }
             }
             for name in names {
                 let cut = name.cut
