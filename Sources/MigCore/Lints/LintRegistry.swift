@@ -49,6 +49,9 @@ public enum LintRegistry {
 
     public static var descriptions: [LintDescription] { all.map { $0.description } }
 
+    /// Every lint code (the linter checks `-- migc:allow` codes against it per revision).
+    public static let codes: Set<DiagnosticCode> = Set(all.map { $0.description.code })
+
     public static func rule(_ code: DiagnosticCode) -> (any LintRule.Type)? {
         all.first { $0.description.code == code }
     }

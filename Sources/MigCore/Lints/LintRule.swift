@@ -79,6 +79,9 @@ public struct GraphFacts: Sendable {
 
 public protocol LintRule: Sendable {
     static var description: LintDescription { get }
+    /// The upgrade operations the rule looks at; nil: it looks at the whole
+    /// revision. The linter skips a revision that has none of them.
+    static var operations: Set<OpKind>? { get }
     init()
     /// Findings in one checked revision.
     func check(_ revision: CheckedRevision, config: LintConfig) -> [LintFinding]
@@ -87,6 +90,7 @@ public protocol LintRule: Sendable {
 }
 
 extension LintRule {
+    public static var operations: Set<OpKind>? { nil }
     public func check(_ revision: CheckedRevision, config: LintConfig) -> [LintFinding] { [] }
     public func check(graph: GraphFacts, config: LintConfig) -> [LintFinding] { [] }
 

@@ -40,6 +40,8 @@ public struct AutoincrementOnExistingTable: LintRule {
             """)],
         peers: LintPeers(squawk: ["adding-serial-primary-key-field"], strongMigrations: ["add_column_auto_incrementing"]))
 
+    public static let operations: Set<OpKind>? = [.addColumn]
+
     public init() {}
 
     public func check(_ r: CheckedRevision, config: LintConfig) -> [LintFinding] {

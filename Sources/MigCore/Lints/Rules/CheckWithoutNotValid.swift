@@ -43,6 +43,8 @@ public struct CheckWithoutNotValid: LintRule {
             """)],
         peers: LintPeers(atlas: ["PG305"], squawk: ["constraint-missing-not-valid"], strongMigrations: ["add_check_constraint", "add_check_constraint_mysql"]))
 
+    public static let operations: Set<OpKind>? = [.addConstraint]
+
     public init() {}
 
     public func check(_ r: CheckedRevision, config: LintConfig) -> [LintFinding] {

@@ -50,6 +50,8 @@ public struct DestructiveDrop: LintRule {
             """)],
         peers: LintPeers(atlas: ["DS102", "DS103"], squawk: ["ban-drop-column", "ban-drop-table"], strongMigrations: ["remove_column"]))
 
+    public static let operations: Set<OpKind>? = [.dropTable, .dropColumn]
+
     public init() {}
 
     /// Exactly what the derived downgrade does to the rows (see `Inverse.restoreColumn`).

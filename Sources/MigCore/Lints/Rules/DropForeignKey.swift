@@ -60,6 +60,8 @@ public struct DropForeignKey: LintRule {
             """)],
         peers: LintPeers(atlas: ["CD101"], squawk: ["ban-drop-constraint"]))
 
+    public static let operations: Set<OpKind>? = [.dropConstraint]
+
     public init() {}
 
     public func check(_ r: CheckedRevision, config: LintConfig) -> [LintFinding] {

@@ -52,6 +52,8 @@ public struct DropIndexNotConcurrently: LintRule {
             """)],
         peers: LintPeers(atlas: ["PG102"], squawk: ["require-concurrent-index-deletion"], strongMigrations: ["remove_index (opt-in)"]))
 
+    public static let operations: Set<OpKind>? = [.dropIndex]
+
     public init() {}
 
     public func check(_ r: CheckedRevision, config: LintConfig) -> [LintFinding] {

@@ -51,6 +51,8 @@ public struct DropNotNull: LintRule {
             """)],
         peers: LintPeers(squawk: ["ban-drop-not-null"]))
 
+    public static let operations: Set<OpKind>? = [.alterColumn]
+
     public init() {}
 
     public func check(_ r: CheckedRevision, config: LintConfig) -> [LintFinding] {

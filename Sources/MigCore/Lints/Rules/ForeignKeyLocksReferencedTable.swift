@@ -50,6 +50,8 @@ public struct ForeignKeyLocksReferencedTable: LintRule {
             """)],
         peers: LintPeers(strongMigrations: ["add_foreign_key"]))
 
+    public static let operations: Set<OpKind>? = [.createTable]
+
     public init() {}
 
     public func check(_ r: CheckedRevision, config: LintConfig) -> [LintFinding] {

@@ -53,6 +53,8 @@ public struct ForeignKeyWithoutNotValid: LintRule {
             """)],
         peers: LintPeers(squawk: ["adding-foreign-key-constraint", "constraint-missing-not-valid"], strongMigrations: ["add_foreign_key", "add_reference"]))
 
+    public static let operations: Set<OpKind>? = [.addConstraint, .addColumn]
+
     public init() {}
 
     public func check(_ r: CheckedRevision, config: LintConfig) -> [LintFinding] {

@@ -52,6 +52,8 @@ protocol ColumnTypePolicy: LintRule {
 }
 
 extension ColumnTypePolicy {
+    public static var operations: Set<OpKind>? { [.createTable, .addColumn, .alterColumn] }
+
     public func check(_ r: CheckedRevision, config: LintConfig) -> [LintFinding] {
         r.writtenColumnTypes.compactMap { c in
             guard Self.flagged(c.type) else { return nil }

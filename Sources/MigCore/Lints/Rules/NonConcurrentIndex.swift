@@ -49,6 +49,8 @@ public struct NonConcurrentIndex: LintRule {
             """)],
         peers: LintPeers(atlas: ["PG101"], squawk: ["require-concurrent-index-creation"], strongMigrations: ["add_index", "add_reference"]))
 
+    public static let operations: Set<OpKind>? = [.createIndex]
+
     public init() {}
 
     public func check(_ r: CheckedRevision, config: LintConfig) -> [LintFinding] {

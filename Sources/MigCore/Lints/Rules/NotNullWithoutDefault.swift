@@ -47,6 +47,8 @@ public struct NotNullWithoutDefault: LintRule {
             """)],
         peers: LintPeers(atlas: ["MF103", "MY101"], squawk: ["adding-required-field"]))
 
+    public static let operations: Set<OpKind>? = [.addColumn]
+
     public init() {}
 
     public func check(_ r: CheckedRevision, config: LintConfig) -> [LintFinding] {

@@ -53,6 +53,8 @@ public struct NullableMadeNotNull: LintRule {
             """)],
         peers: LintPeers(atlas: ["MF104", "LT101"], squawk: ["adding-not-nullable-field"], strongMigrations: ["change_column_null_mysql"]))
 
+    public static let operations: Set<OpKind>? = [.alterColumn]
+
     public init() {}
 
     public func check(_ r: CheckedRevision, config: LintConfig) -> [LintFinding] {

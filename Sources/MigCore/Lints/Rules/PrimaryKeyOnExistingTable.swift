@@ -44,6 +44,8 @@ public struct PrimaryKeyOnExistingTable: LintRule {
             """)],
         peers: LintPeers(atlas: ["PG104"], squawk: ["adding-serial-primary-key-field"]))
 
+    public static let operations: Set<OpKind>? = [.addConstraint]
+
     public init() {}
 
     public func check(_ r: CheckedRevision, config: LintConfig) -> [LintFinding] {

@@ -51,6 +51,8 @@ public struct PrimaryKeyOnNullableColumns: LintRule {
             """)],
         peers: LintPeers(atlas: ["PG304"]))
 
+    public static let operations: Set<OpKind>? = [.addConstraint]
+
     public init() {}
 
     public func check(_ r: CheckedRevision, config: LintConfig) -> [LintFinding] {

@@ -28,6 +28,8 @@ public struct OpaqueSQL: LintRule {
             """)],
         peers: LintPeers(strongMigrations: ["execute"]))
 
+    public static let operations: Set<OpKind>? = [.sql]
+
     public init() {}
 
     public func check(_ r: CheckedRevision, config: LintConfig) -> [LintFinding] {

@@ -47,6 +47,8 @@ public struct RenameInUse: LintRule {
             """)],
         peers: LintPeers(atlas: ["BC101", "BC102"], squawk: ["renaming-column", "renaming-table"], strongMigrations: ["rename_column", "rename_table"]))
 
+    public static let operations: Set<OpKind>? = [.renameTable, .renameColumn]
+
     public init() {}
 
     public func check(_ r: CheckedRevision, config: LintConfig) -> [LintFinding] {

@@ -53,6 +53,8 @@ public struct SetNotNullScan: LintRule {
             """)],
         peers: LintPeers(atlas: ["PG303"], squawk: ["adding-not-nullable-field"], strongMigrations: ["change_column_null_postgresql"]))
 
+    public static let operations: Set<OpKind>? = [.alterColumn]
+
     public init() {}
 
     public func check(_ r: CheckedRevision, config: LintConfig) -> [LintFinding] {

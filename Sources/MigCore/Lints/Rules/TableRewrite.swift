@@ -48,6 +48,8 @@ public struct TableRewrite: LintRule {
             """)],
         peers: LintPeers(atlas: ["PG301"], squawk: ["changing-column-type"], strongMigrations: ["change_column"]))
 
+    public static let operations: Set<OpKind>? = [.alterColumn, .addConstraint, .dropConstraint]
+
     public init() {}
 
     public func check(_ r: CheckedRevision, config: LintConfig) -> [LintFinding] {

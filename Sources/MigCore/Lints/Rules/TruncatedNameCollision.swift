@@ -38,6 +38,8 @@ public struct TruncatedNameCollision: LintRule {
             """)],
         peers: LintPeers(squawk: ["identifier-too-long"]))
 
+    public static let operations: Set<OpKind>? = [.createTable]
+
     public init() {}
 
     /// A constraint name migc makes up, before and after the cut.

@@ -53,6 +53,8 @@ public struct UniqueConstraintOnExistingTable: LintRule {
             """)],
         peers: LintPeers(atlas: ["PG105"], squawk: ["disallowed-unique-constraint"], strongMigrations: ["add_unique_constraint"]))
 
+    public static let operations: Set<OpKind>? = [.addConstraint]
+
     public init() {}
 
     public func check(_ r: CheckedRevision, config: LintConfig) -> [LintFinding] {

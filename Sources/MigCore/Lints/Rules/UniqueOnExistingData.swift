@@ -53,6 +53,8 @@ public struct UniqueOnExistingData: LintRule {
             """)],
         peers: LintPeers(atlas: ["MF101", "MF102"]))
 
+    public static let operations: Set<OpKind>? = [.createIndex, .addConstraint, .addColumn]
+
     public init() {}
 
     public func check(_ r: CheckedRevision, config: LintConfig) -> [LintFinding] {

@@ -63,6 +63,8 @@ public struct VolatileDefault: LintRule {
         "lower", "upper", "coalesce", "length", "abs", "round", "concat", "to_timestamp", "make_date", "uuid_nil",
     ]
 
+    public static let operations: Set<OpKind>? = [.addColumn]
+
     public init() {}
 
     public func check(_ r: CheckedRevision, config: LintConfig) -> [LintFinding] {

@@ -42,6 +42,8 @@ public struct WideIndex: LintRule {
 
     static let maximumColumns = 3
 
+    public static let operations: Set<OpKind>? = [.createIndex]
+
     public init() {}
 
     public func check(_ r: CheckedRevision, config: LintConfig) -> [LintFinding] {
