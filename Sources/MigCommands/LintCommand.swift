@@ -10,7 +10,8 @@ struct LintCommand: ParsableCommand {
         discussion: """
             With no PATHS, lints the migrations directory. A directory PATH is linted as a project; \
             file PATHS restrict the report to those files (the whole project is still checked, since \
-            a revision is checked against the ones before it). Lint codes: docs/lints.md. \
+            a revision is checked against the ones before it). Lint codes: docs/lints.md, or \
+            `migc lint --explain CODE`; severities per code under [lint.severity] in migc.toml. \
             Exit 0 when clean, 1 on errors (or warnings with --strict), 2 on usage or I/O problems.
             """)
 
@@ -29,9 +30,13 @@ struct LintCommand: ParsableCommand {
     @Flag(name: .long, help: "Warnings fail the run too (also: `strict = true` under [lint] in migc.toml).")
     var strict = false
 
+    @Option(name: .long, help: ArgumentHelp("Print the documentation of a lint code (MIG102) or an error code (E101), and exit.", valueName: "CODE"))
+    var explain: String?
+
     func run() throws {
+        if let code = explain { return try Self.explain(code) }
         let config = try project.loadConfig()
-        let lintConfig = LintConfig(disabled: Set(config.lintDisabled.map { DiagnosticCode($0) }), dialect: config.dialect)
+        let lintConfig = config.lintConfig
         var directories: [String] = []
         var onlyFiles: Set<String> = []
         for path in paths {
@@ -67,6 +72,16 @@ struct LintCommand: ParsableCommand {
         if diagnostics.hasErrors || (failsOnWarnings && diagnostics.contains { $0.severity == .warning }) {
             throw ErrorsReported()
         }
+    }
+
+    /// `--explain CODE`: the code's docs (docs/lints.md or docs/diagnostics.md) on stdout.
+    static func explain(_ code: String) throws {
+        guard let text = LintDocs.explain(DiagnosticCode(code.uppercased())) else {
+            let known = DiagnosticRegistry.all.map(\.code.rawValue)
+            let hint = Suggest.closest(to: code.uppercased(), in: known).map { "\n  = help: did you mean `\($0)`?" } ?? ""
+            throw UsageFailure(message: "error: unknown code `\(code)`" + hint)
+        }
+        Terminal.write(text)
     }
 
     /// Diagnostics to stderr, rustc-style, then one summary line.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import MigCommands
+import MigCore
 
 @Suite struct ConfigTests {
     @Test func readsTheSettingsMigcUses() throws {
@@ -54,6 +55,43 @@ import Testing
     }
 
     /// Writes `text` to a scratch migc.toml and loads it as the commands do.
+    @Test func readsLintSeveritiesAndNamingPatterns() throws {
+        let config = try ProjectConfig(parsing: """
+            dialect = "postgres"
+            [lint]
+            disable = ["MIG106"]
+            [lint.severity]
+            MIG102 = "error"
+            MIG147 = "warning"
+            MIG110 = "off"
+            [lint.naming]
+            index = "^[a-z_]+_idx$"
+            """, path: "migc.toml")
+        let lint = config.lintConfig
+        #expect(lint.severities == ["MIG102": .error, "MIG147": .warning])
+        #expect(lint.disabled == ["MIG106", "MIG110"])
+        #expect(lint.naming == ["index": "^[a-z_]+_idx$"])
+        #expect(lint.dialect == "postgres")
+    }
+
+    @Test func rejectsBadLintSettingsWithTheirLine() {
+        #expect(loadError("[lint.severity]\nMIG102 = \"loud\"\n") == "migc.toml:2:1: error: `lint.severity.MIG102` must be \"error\", \"warning\", \"note\" or \"off\"")
+        #expect(loadError("[lint.severity]\nMIG1022 = \"error\"\n")?.hasPrefix("migc.toml:2:1: error: unknown lint code `MIG1022`; did you mean") == true)
+        #expect(loadError("[lint.severity]\nE101 = \"off\"\n")?.hasPrefix("migc.toml:2:1: error: unknown lint code `E101`") == true)
+        #expect(loadError("[lint.naming]\ntables = \"^t$\"\n") == "migc.toml:2:1: error: unknown object kind `tables` in [lint.naming]; did you mean `table`?")
+        #expect(loadError("[lint.naming]\ntable = \"([a-z\"\n")?.hasPrefix("migc.toml:2:1: error: invalid regular expression `([a-z`") == true)
+    }
+
+    /// The migc.toml text docs/lints.md shows for a rule's examples reads as the
+    /// settings the examples are tested with.
+    @Test func lintExampleSettingsReadAsTheirConfig() throws {
+        for d in LintRegistry.descriptions {
+            guard let settings = d.exampleSettings else { continue }
+            let config = try ProjectConfig(parsing: settings.toml, path: "migc.toml").lintConfig
+            #expect(config == settings.config, "\(d.code)")
+        }
+    }
+
     private func load(_ text: String) throws -> ProjectConfig {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("migc-config-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

@@ -65,6 +65,32 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
     }
 
+    @Test func configSetsSeverities() throws {
+        let dir = try Self.project(["a1.mig": Self.users, "b2.mig": Self.dropNickname])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "[lint.severity]\nMIG102 = \"error\"\nMIG114 = \"off\"\nMIG147 = \"note\"\n".write(to: dir.appendingPathComponent("migc.toml"), atomically: true, encoding: .utf8)
+        let r = try CLI.run(["lint"], in: dir)
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(r.stderr.contains("error: dropping column `users.nickname` deletes its data [MIG102]"), "\(r.stderr)")
+        #expect(!r.stderr.contains("[MIG114]"), "\(r.stderr)")
+        // Off by default, on as a note here: `id bigint` is fine, nothing reported.
+        #expect(!r.stderr.contains("[MIG147]"), "\(r.stderr)")
+    }
+
+    @Test func explainPrintsACodesDocs() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let lint = try CLI.run(["lint", "--explain", "mig130"], in: dir)
+        #expect(lint.status == 0)
+        #expect(lint.stdout.hasPrefix("## MIG130\n"), "\(lint.stdout)")
+        #expect(lint.stdout.contains("drop index users_email_idx"))
+        let error = try CLI.run(["lint", "--explain", "E101"], in: dir)
+        #expect(error.status == 0 && error.stdout.hasPrefix("## E101"), "\(error.stdout)")
+        let unknown = try CLI.run(["lint", "--explain", "MIG13"], in: dir)
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("error: unknown code `MIG13`"), "\(unknown.stderr)")
+    }
+
     @Test func errorsExitOneWithRenderedDiagnostics() throws {
         let r = try CLI.run(["lint", "--dir", "check/err/E350_two_roots"], in: Self.fixtures)
         #expect(r.status == 1)
@@ -78,8 +104,9 @@ import Testing
         #expect(gh.stdout.contains("title=MIG107::"))
         let ok = try CLI.run(["lint", "--dir", "lints/sqlite_rebuilds", "--format", "json"], in: Self.fixtures)
         let items = try JSONSerialization.jsonObject(with: Data(ok.stdout.utf8)) as? [[String: Any]]
-        // No dialect in this run: the mysql lint MIG117 applies too (`email text` made unique).
-        #expect(items?.compactMap { $0["code"] as? String } == ["MIG114", "MIG114", "MIG107", "MIG107", "MIG117", "MIG105"])
+        // No dialect in this run: the mysql lint MIG117 applies too (`email text` made unique),
+        // and the postgres locking lints (MIG134 `set not null`, MIG132 `add unique`).
+        #expect(items?.compactMap { $0["code"] as? String } == ["MIG114", "MIG114", "MIG107", "MIG134", "MIG140", "MIG107", "MIG117", "MIG132", "MIG139", "MIG105"])
         #expect(items?.first?["severity"] as? String == "note")
     }
 

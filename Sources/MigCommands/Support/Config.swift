@@ -10,6 +10,10 @@ import MigCore
 ///     [lint]
 ///     disable = ["MIG106"]
 ///     strict = false
+///     [lint.severity]
+///     MIG102 = "error"               # or "warning", "note", "off"
+///     [lint.naming]
+///     index = "^[a-z0-9_]+_idx$"
 ///     [runner]
 ///     transaction = "per-revision"   # or "single"
 ///     lock_timeout = "5s"            # each statement's wait for another session's lock
@@ -23,6 +27,11 @@ struct ProjectConfig: Equatable {
     var dialect: String?
     var lintDisabled: [String] = []
     var lintStrict = false
+    /// `[lint.severity]`: "error", "warning", "note" or "off" by lint code.
+    var lintSeverities: [DiagnosticCode: Severity] = [:]
+    var lintOff: Set<DiagnosticCode> = []
+    /// `[lint.naming]`: a name pattern by object kind (MIG151).
+    var lintNaming: [String: String] = [:]
     var transactionMode: String?
     var lockTimeout: TimeoutDuration?
     var statementTimeout: TimeoutDuration?
@@ -67,7 +76,7 @@ struct ProjectConfig: Equatable {
             throw LoadError(description: "\(path):\(error.line):\(error.column): error: \(error.message)")
         }
         self.path = path
-        for key in toml.values.keys.sorted() where !Self.knownKeys.contains(key) {
+        for key in toml.values.keys.sorted() where !Self.knownKeys.contains(key) && !Self.isLintTableKey(key) {
             let hint = Suggest.closest(to: key, in: Self.knownKeys.sorted()).map { "; did you mean `\($0)`?" } ?? ""
             throw LoadError(description: "\(Self.location(path, toml, key)): error: unknown setting `\(key)`\(hint)")
         }
@@ -87,6 +96,7 @@ struct ProjectConfig: Equatable {
                 lintDisabled.append(code)
             }
         }
+        try readLintTables(toml, path: path)
         if let value = toml.values["lint.strict"] {
             guard let b = value.bool else { throw Self.typeError(path, toml, "lint.strict", "true or false") }
             lintStrict = b
@@ -112,11 +122,11 @@ struct ProjectConfig: Equatable {
         }
     }
 
-    private static func typeError(_ path: String, _ toml: TOMLDocument, _ key: String, _ expected: String) -> LoadError {
+    static func typeError(_ path: String, _ toml: TOMLDocument, _ key: String, _ expected: String) -> LoadError {
         LoadError(description: "\(location(path, toml, key)): error: `\(key)` must be \(expected)")
     }
 
-    private static func location(_ path: String, _ toml: TOMLDocument, _ key: String) -> String {
+    static func location(_ path: String, _ toml: TOMLDocument, _ key: String) -> String {
         let (line, column) = toml.position(of: key)
         return "\(path):\(line):\(column)"
     }

@@ -236,3 +236,29 @@ extension DiagnosticCode {
     /// MySQL and SQLite have no arrays: `T[]` is stored as JSON.
     public static let arrayAsJSON: DiagnosticCode = "MIG805"
 }
+
+// Lints matching the rules of Atlas, squawk and strong_migrations (docs/lints.md's parity table).
+extension DiagnosticCode {
+    public static let dropIndexNotConcurrently: DiagnosticCode = "MIG130"
+    public static let primaryKeyOnExistingTable: DiagnosticCode = "MIG131"
+    public static let uniqueConstraintOnExistingTable: DiagnosticCode = "MIG132"
+    public static let volatileDefault: DiagnosticCode = "MIG133"
+    public static let setNotNullScan: DiagnosticCode = "MIG134"
+    public static let primaryKeyOnNullableColumns: DiagnosticCode = "MIG135"
+    public static let checkWithoutNotValid: DiagnosticCode = "MIG136"
+    public static let foreignKeyWithoutNotValid: DiagnosticCode = "MIG137"
+    public static let foreignKeyLocksReferencedTable: DiagnosticCode = "MIG138"
+    public static let uniqueOnExistingData: DiagnosticCode = "MIG139"
+    public static let nullableMadeNotNull: DiagnosticCode = "MIG140"
+    public static let dropNotNull: DiagnosticCode = "MIG141"
+    public static let dropForeignKey: DiagnosticCode = "MIG142"
+    public static let autoincrementOnExistingTable: DiagnosticCode = "MIG143"
+    public static let wideIndex: DiagnosticCode = "MIG144"
+    public static let truncatedNameCollision: DiagnosticCode = "MIG145"
+    public static let notRetryableWithoutTransaction: DiagnosticCode = "MIG146"
+    public static let preferBigint: DiagnosticCode = "MIG147"
+    public static let preferText: DiagnosticCode = "MIG148"
+    public static let preferTimestamptz: DiagnosticCode = "MIG149"
+    public static let charColumn: DiagnosticCode = "MIG150"
+    public static let namingConvention: DiagnosticCode = "MIG151"
+}

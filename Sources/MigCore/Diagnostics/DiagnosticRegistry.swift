@@ -42,7 +42,7 @@ public enum DiagnosticRegistry {
                 with `-- migc:allow CODE` or in migc.toml; [lints.md](lints.md) has each rule's rationale, \
                 examples and fix.
                 """,
-            entries: lints + dataLints, detailsPage: "lints.md"),
+            entries: lints + dataLints + parityLints, detailsPage: "lints.md"),
         Section(
             title: "Backend warnings (MIG8xx)",
             intro: """

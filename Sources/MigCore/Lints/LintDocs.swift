@@ -6,16 +6,32 @@ public enum LintDocs {
         var out = preamble
         out += "| code | title |\n|---|---|\n"
         for d in LintRegistry.descriptions { out += "| [\(d.code)](#\(d.code.anchor)) | \(d.title) |\n" }
-        for d in LintRegistry.descriptions {
-            out += "\n## \(d.code)\n\n**\(d.title)** (default: \(d.defaultSeverity.rawValue))\n\n\(d.rationale)\n"
-            for (i, example) in d.triggering.enumerated() {
-                out += "\n" + (d.triggering.count > 1 ? "Triggers (\(i + 1)):" : "Triggers:") + "\n\n" + DiagnosticDocs.render(example)
-            }
-            for (i, example) in d.nonTriggering.enumerated() {
-                out += "\n" + (d.nonTriggering.count > 1 ? "Fixed (\(i + 1)):" : "Fixed:") + "\n\n" + DiagnosticDocs.render(example)
-            }
-        }
+        out += PeerRules.markdown()
+        for d in LintRegistry.descriptions { out += "\n" + section(d) }
         return out + checkerSection
+    }
+
+    /// One rule's docs: title, default severity, rationale, examples.
+    static func section(_ d: LintDescription) -> String {
+        let severity = d.enabledByDefault ? d.defaultSeverity.rawValue : "off"
+        var out = "## \(d.code)\n\n**\(d.title)** (default: \(severity))\n\n\(d.rationale)\n"
+        if let settings = d.exampleSettings {
+            out += "\nThe examples are linted with this in migc.toml:\n\n```toml\n\(settings.toml)\n```\n"
+        }
+        for (i, example) in d.triggering.enumerated() {
+            out += "\n" + (d.triggering.count > 1 ? "Triggers (\(i + 1)):" : "Triggers:") + "\n\n" + DiagnosticDocs.render(example)
+        }
+        for (i, example) in d.nonTriggering.enumerated() {
+            out += "\n" + (d.nonTriggering.count > 1 ? "Fixed (\(i + 1)):" : "Fixed:") + "\n\n" + DiagnosticDocs.render(example)
+        }
+        return out
+    }
+
+    /// `migc lint --explain CODE`: a lint's section of docs/lints.md, or a
+    /// diagnostic's entry of docs/diagnostics.md; nil for an unknown code.
+    public static func explain(_ code: DiagnosticCode) -> String? {
+        if let rule = LintRegistry.rule(code) { return section(rule.description) }
+        return DiagnosticRegistry.entry(code).map { DiagnosticDocs.render($0) }
     }
 
     static let preamble = """
@@ -30,7 +46,14 @@ public enum LintDocs {
           may be listed (`-- migc:allow MIG102, MIG107`); text after ` - ` is a free reason.
         - Silence a whole revision with the same comment among its header lines.
         - Silence a code for the project in `migc.toml`: `[lint] disable = ["MIG106"]`.
+        - Set a code's severity in `migc.toml`: `"error"`, `"warning"`, `"note"` or `"off"`
+          under `[lint.severity]` (`MIG102 = "error"`). Policy rules (default: off) run only
+          once given a severity; MIG151 runs when `[lint.naming]` has a pattern.
         - `migc lint --strict` (or `strict = true`) makes warnings fail the run (exit 1).
+        - `migc lint --explain CODE` prints a code's section of this page (or of
+          diagnostics.md for an error code).
+        - Locking rules (PostgreSQL locks, table rewrites and scans) skip tables created in
+          the same revision: they hold no rows yet.
 
         An allow naming an unknown code is MIG111; one that silences nothing is MIG112.
 

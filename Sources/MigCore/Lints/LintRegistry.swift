@@ -22,9 +22,38 @@ public enum LintRegistry {
         EnumValueUsedInSameTransaction.self,
         EnumValueDropped.self,
         UnbatchedBackfill.self,
+    ] + parityRules
+
+    /// The rules matching Atlas, squawk and strong_migrations (MIG130-MIG151).
+    static let parityRules: [any LintRule.Type] = [
+        DropIndexNotConcurrently.self,
+        PrimaryKeyOnExistingTable.self,
+        UniqueConstraintOnExistingTable.self,
+        VolatileDefault.self,
+        SetNotNullScan.self,
+        PrimaryKeyOnNullableColumns.self,
+        CheckWithoutNotValid.self,
+        ForeignKeyWithoutNotValid.self,
+        ForeignKeyLocksReferencedTable.self,
+        UniqueOnExistingData.self,
+        NullableMadeNotNull.self,
+        DropNotNull.self,
+        DropForeignKey.self,
+        AutoincrementOnExistingTable.self,
+        WideIndex.self,
+        TruncatedNameCollision.self,
+        NotRetryableWithoutTransaction.self,
+        PreferBigint.self,
+        PreferText.self,
+        PreferTimestamptz.self,
+        CharColumn.self,
+        NamingConvention.self,
     ]
 
     public static var descriptions: [LintDescription] { all.map { $0.description } }
+
+    /// Every lint code (the linter checks `-- migc:allow` codes against it per revision).
+    public static let codes: Set<DiagnosticCode> = Set(all.map { $0.description.code })
 
     public static func rule(_ code: DiagnosticCode) -> (any LintRule.Type)? {
         all.first { $0.description.code == code }

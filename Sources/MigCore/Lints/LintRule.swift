@@ -16,16 +16,41 @@ public struct LintDescription: Sendable {
     public var triggering: [LintExample]
     /// The same projects, fixed.
     public var nonTriggering: [LintExample]
+    /// Policy rules run only when migc.toml asks for them (`[lint.severity]`).
+    public var enabledByDefault: Bool
+    /// The migc.toml settings the examples are linted with, as written in the file
+    /// (shown in docs/lints.md), and as the `LintConfig` they read as (a test checks both agree).
+    public var exampleSettings: (toml: String, config: LintConfig)?
+    /// The peers' names for the rule: docs/lints.md's parity table.
+    public var peers: LintPeers
 
-    public init(code: DiagnosticCode, rationale: String, triggering: [LintExample], nonTriggering: [LintExample]) {
+    public init(
+        code: DiagnosticCode, rationale: String, triggering: [LintExample], nonTriggering: [LintExample],
+        enabledByDefault: Bool = true, exampleSettings: (toml: String, config: LintConfig)? = nil, peers: LintPeers = LintPeers()
+    ) {
         self.code = code
         self.rationale = rationale
         self.triggering = triggering
         self.nonTriggering = nonTriggering
+        self.enabledByDefault = enabledByDefault
+        self.exampleSettings = exampleSettings
+        self.peers = peers
     }
 
     public var title: String { DiagnosticRegistry.entry(code)?.title ?? code.rawValue }
     public var defaultSeverity: Severity { DiagnosticRegistry.entry(code)?.severity ?? .warning }
+}
+
+/// The rules of Atlas's analyzers, squawk and strong_migrations a migc rule covers.
+public struct LintPeers: Sendable {
+    public var atlas: [String]
+    public var squawk: [String]
+    public var strongMigrations: [String]
+    public init(atlas: [String] = [], squawk: [String] = [], strongMigrations: [String] = []) {
+        self.atlas = atlas
+        self.squawk = squawk
+        self.strongMigrations = strongMigrations
+    }
 }
 
 /// A warning and the statement it is about (whose `-- migc:allow` can silence it;
@@ -54,6 +79,9 @@ public struct GraphFacts: Sendable {
 
 public protocol LintRule: Sendable {
     static var description: LintDescription { get }
+    /// The upgrade operations the rule looks at; nil: it looks at the whole
+    /// revision. The linter skips a revision that has none of them.
+    static var operations: Set<OpKind>? { get }
     init()
     /// Findings in one checked revision.
     func check(_ revision: CheckedRevision, config: LintConfig) -> [LintFinding]
@@ -62,6 +90,7 @@ public protocol LintRule: Sendable {
 }
 
 extension LintRule {
+    public static var operations: Set<OpKind>? { nil }
     public func check(_ revision: CheckedRevision, config: LintConfig) -> [LintFinding] { [] }
     public func check(graph: GraphFacts, config: LintConfig) -> [LintFinding] { [] }
 
@@ -82,11 +111,20 @@ public struct LintConfig: Sendable, Hashable {
     /// The target dialect ("sqlite", "postgres", "mysql"); nil = portable: every
     /// dialect-specific lint applies.
     public var dialect: String?
+    /// Name patterns (regular expressions) by object kind, for MIG151: `table`,
+    /// `column`, `index`, `primary_key`, `unique`, `foreign_key`, `check`.
+    public var naming: [String: String]
 
-    public init(disabled: Set<DiagnosticCode> = [], severities: [DiagnosticCode: Severity] = [:], dialect: String? = nil) {
+    public init(disabled: Set<DiagnosticCode> = [], severities: [DiagnosticCode: Severity] = [:], dialect: String? = nil, naming: [String: String] = [:]) {
         self.disabled = disabled
         self.severities = severities
         self.dialect = dialect
+        self.naming = naming
+    }
+
+    /// Whether `rule` runs: not disabled, and on by default or given a severity.
+    public func runs(_ rule: LintDescription) -> Bool {
+        !disabled.contains(rule.code) && (rule.enabledByDefault || severities[rule.code] != nil)
     }
 
     public static let `default` = LintConfig()

@@ -48,16 +48,20 @@ extension String {
 
 public struct Linter: Sendable {
     public var config: LintConfig
-    let rules: [any LintRule]
+    /// The rules that run, each with the operations it looks at (nil: any revision).
+    let rules: [(rule: any LintRule, operations: Set<OpKind>?)]
 
     public init(config: LintConfig = .default, rules: [any LintRule.Type] = LintRegistry.all) {
         self.config = config
-        self.rules = rules.filter { !config.disabled.contains($0.description.code) }.map { $0.init() }
+        self.rules = rules.filter { config.runs($0.description) }.map { ($0.init(), $0.operations) }
     }
 
     /// Lint findings for one revision, suppressions applied.
     public func lint(_ revision: CheckedRevision) -> [Diagnostic] {
-        let findings = rules.flatMap { $0.check(revision, config: config) }
+        let kinds = OpKind.kinds(in: revision)
+        let findings = rules.flatMap { r in
+            r.operations.map { $0.isDisjoint(with: kinds) } == true ? [] : r.rule.check(revision, config: config)
+        }
         // Written downgrade ops take `-- migc:allow` too (MIG114, MIG115 report there).
         var statements = revision.file.upgrade?.statements ?? []
         if case .block(let block) = revision.file.downgrade { statements += block.statements }
@@ -66,7 +70,7 @@ public struct Linter: Sendable {
 
     /// Graph-level findings (multiple heads, labels), suppressions applied per file.
     public func lint(graph: GraphFacts) -> [Diagnostic] {
-        let findings = rules.flatMap { $0.check(graph: graph, config: config) }
+        let findings = rules.flatMap { $0.rule.check(graph: graph, config: config) }
         var out: [Diagnostic] = []
         for path in Set(findings.map(\.diagnostic.span.file)).sorted() {
             let mine = findings.filter { $0.diagnostic.span.file == path }
@@ -83,7 +87,7 @@ public struct Linter: Sendable {
     }
 
     private func suppress(_ findings: [LintFinding], in file: MigFile, statements: [Statement]) -> [Diagnostic] {
-        let known = Set(LintRegistry.all.map { $0.description.code })
+        let known = LintRegistry.codes
         // Graph-level codes are honoured in headers by `lint(graph:)`: never "unused" here.
         let graphCodes: Set<DiagnosticCode> = [.multipleHeads, .unusedLabel]
         var out: [Diagnostic] = []
@@ -109,7 +113,7 @@ public struct Linter: Sendable {
                 if !known.contains(code) {
                     let help = Suggest.closest(to: code.rawValue, in: known.sorted().map(\.rawValue)).map { "did you mean `\($0)`?" }
                     out += [report(.unknownAllowCode, "unknown lint code `\(code)` in `-- migc:allow`", at: span, help: help)].compactMap { $0 }
-                } else if !used.contains("\(i):\(code)"), !config.disabled.contains(code), !graphCodes.contains(code) {
+                } else if !used.contains("\(i):\(code)"), LintRegistry.rule(code).map({ config.runs($0.description) }) ?? false, !graphCodes.contains(code) {
                     out += [report(.unusedAllow, "`-- migc:allow \(code)` suppresses nothing here", at: span, help: "remove it")].compactMap { $0 }
                 }
             }

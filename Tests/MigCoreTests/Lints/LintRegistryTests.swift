@@ -9,8 +9,11 @@ import Testing
 
     /// Note-level rules (MIG114: every `create table` has a derived downgrade that
     /// drops it) fire on most examples; each is tested by its own examples only.
+    /// Policy rules' examples run with the settings their docs show.
     static func config(for code: DiagnosticCode) -> LintConfig {
-        LintConfig(disabled: Set(LintRegistry.descriptions.filter { $0.defaultSeverity == .note && $0.code != code }.map(\.code)))
+        var config = LintRegistry.rule(code)?.description.exampleSettings?.config ?? LintConfig()
+        config.disabled = Set(LintRegistry.descriptions.filter { $0.defaultSeverity == .note && $0.code != code }.map(\.code))
+        return config
     }
 
     static func run(_ example: LintExample, config: LintConfig = .default) -> CheckHarness.Outcome {
@@ -59,6 +62,54 @@ import Testing
         let example = LintRegistry.rule("MIG102")!.description.triggering[0]
         let outcome = Self.run(example, config: LintConfig(disabled: ["MIG114"], severities: ["MIG102": .error]))
         #expect(outcome.diagnostics.map(\.severity) == [.error])
+    }
+
+    /// A policy rule (off by default) runs only when given a severity; `.off`-style
+    /// disabling wins over a severity.
+    @Test(arguments: LintRegistry.descriptions.filter { !$0.enabledByDefault }.map(\.code))
+    func policyRulesAreOffByDefault(_ code: DiagnosticCode) {
+        for example in LintRegistry.rule(code)!.description.triggering {
+            #expect(!Self.run(example).diagnostics.contains { $0.code == code })
+            let both = LintConfig(disabled: [code], severities: [code: .warning])
+            #expect(!Self.run(example, config: both).diagnostics.contains { $0.code == code })
+            let error = Self.run(example, config: LintConfig(severities: [code: .error]))
+            #expect(error.diagnostics.contains { $0.code == code && $0.severity == .error })
+        }
+    }
+
+    /// An allow for a policy rule that is off silences nothing, but is not "unused" (MIG112) either.
+    @Test func allowOfAnInactivePolicyRuleIsNotUnused() {
+        let text = """
+            revision a1
+            message "orders"
+
+            upgrade {
+              create table orders {
+                id bigint primary key
+                -- migc:allow MIG147 - legacy
+                quantity int
+              }
+            }
+            """
+        let off = Self.run(LintExample(text), config: LintConfig(disabled: ["MIG114"]))
+        #expect(off.diagnostics.isEmpty, "\(off.rendered)")
+        let on = Self.run(LintExample(text), config: LintConfig(disabled: ["MIG114"], severities: ["MIG147": .warning]))
+        #expect(on.diagnostics.isEmpty, "\(on.rendered)")
+    }
+
+    @Test func explainPrintsTheRuleSectionOrTheDiagnosticEntry() {
+        let lint = LintDocs.explain("MIG130")
+        #expect(lint?.hasPrefix("## MIG130\n\n**drop index without `concurrently` (postgres)** (default: warning)") == true)
+        #expect(lint?.contains("Fixed:") == true)
+        #expect(LintDocs.explain("MIG147")?.contains("(default: off)") == true)
+        #expect(LintDocs.explain("E101")?.hasPrefix("## E101") == true)
+        #expect(LintDocs.explain("MIG999") == nil)
+    }
+
+    @Test func everyRuleIsInTheParityTable() {
+        let docs = LintDocs.markdown()
+        for d in LintRegistry.descriptions { #expect(docs.contains("| [\(d.code)](#\(d.code.anchor)) | "), "\(d.code)") }
+        #expect(docs.contains("| migc code | Atlas | squawk | strong_migrations |"))
     }
 
     @Test func docsAreGeneratedFromTheRegistry() throws {

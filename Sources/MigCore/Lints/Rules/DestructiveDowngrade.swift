@@ -4,7 +4,7 @@
 /// `create table` drops the table with every row written since, undoing `add
 /// column` drops the column's values. A note by default, since undoing a create is
 /// usually the point; projects that downgrade production databases raise it to a
-/// warning or an error (`LintConfig.severities`).
+/// warning or an error (`[lint.severity]` in migc.toml).
 public struct DestructiveDowngrade: LintRule {
     public static let description = LintDescription(
         code: .destructiveDowngrade,

@@ -47,7 +47,10 @@ public struct DestructiveDrop: LintRule {
               -- migc:allow MIG102 - nicknames were never shown anywhere
               drop column users.nickname
             }
-            """)])
+            """)],
+        peers: LintPeers(atlas: ["DS102", "DS103"], squawk: ["ban-drop-column", "ban-drop-table"], strongMigrations: ["remove_column"]))
+
+    public static let operations: Set<OpKind>? = [.dropTable, .dropColumn]
 
     public init() {}
 

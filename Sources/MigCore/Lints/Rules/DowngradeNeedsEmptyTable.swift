@@ -51,6 +51,8 @@ public struct DowngradeNeedsEmptyTable: LintRule {
             }
             """)])
 
+    public static let operations: Set<OpKind>? = [.dropColumn]
+
     public init() {}
 
     public func check(_ r: CheckedRevision, config: LintConfig) -> [LintFinding] {

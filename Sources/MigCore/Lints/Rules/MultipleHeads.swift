@@ -69,7 +69,8 @@ public struct MultipleHeads: LintRule {
             revision d4
             parent b2, c3
             message "merge heads"
-            """)])
+            """)],
+        peers: LintPeers(atlas: ["non-linear changes"]))
 
     public init() {}
 

@@ -39,6 +39,8 @@ public struct MySQLLongKey: LintRule {
     /// InnoDB's largest key (DYNAMIC row format, the default since MySQL 5.7).
     static let maximumKeyBytes = 3072
 
+    public static let operations: Set<OpKind>? = [.createTable, .addColumn, .alterColumn, .createIndex, .addConstraint]
+
     public init() {}
 
     public func check(_ r: CheckedRevision, config: LintConfig) -> [LintFinding] {
@@ -46,15 +48,19 @@ public struct MySQLLongKey: LintRule {
         var reported: Set<Problem> = []
         var out: [LintFinding] = []
         for step in r.upgrade {
-            // A rename changes the message, not the key.
+            // Only a new key or a new column type can make a key too long; a rename
+            // changes the message, not the key.
             switch step.statement.operation {
-            case .renameTable, .renameColumn: continue
-            default: break
+            case .createTable, .addColumn, .createIndex, .addConstraint: break
+            case .alterColumn(let a): if case .type = a.change { break } else { continue }
+            default: continue
             }
             let tables = step.statement.operation.tableNames.sorted()
+            let now = tables.flatMap { Self.problems(in: $0, schema: step.after) }
+            if now.isEmpty { continue }
             let old = Set(tables.flatMap { Self.problems(in: $0, schema: step.before) })
             let still = Set(tables.flatMap { Self.problems(in: $0, schema: r.after) })
-            for problem in tables.flatMap({ Self.problems(in: $0, schema: step.after) })
+            for problem in now
             where !old.contains(problem) && still.contains(problem) && reported.insert(problem).inserted {
                 let span = problem.span.isSynthesized ? step.statement.span : problem.span
                 out.append(finding(problem.message, at: span, statement: step.statement, help: problem.help))
@@ -85,7 +91,8 @@ public struct MySQLLongKey: LintRule {
             keys.append(("unique index", i.name, i.columns.map(\.name.name), i.definedAt))
         }
         return keys.compactMap { key in
-            let described = "\(key.kind) `\(key.name)` on `\(tableName) (\(key.columns.joined(separator: ", ")))`"
+            // Built only for a key that has a problem: most keys have none.
+            var described: String { "\(key.kind) `\(key.name)` on `\(tableName) (\(key.columns.joined(separator: ", ")))`" }
             let types = key.columns.compactMap { name in table.column(named: name).map { (name, $0.type) } }
             if let (column, _) = types.first(where: { switch $0.1 { case .text, .sizedText, .blob: true; default: false } }) {
                 return Problem(

@@ -48,6 +48,8 @@ public struct NarrowingTypeChange: LintRule {
             }
             """)])
 
+    public static let operations: Set<OpKind>? = [.alterColumn]
+
     public init() {}
 
     public func check(_ r: CheckedRevision, config: LintConfig) -> [LintFinding] {

@@ -46,7 +46,10 @@ public struct NonConcurrentIndex: LintRule {
             upgrade {
               create index users_email_idx on users (email) concurrently
             }
-            """)])
+            """)],
+        peers: LintPeers(atlas: ["PG101"], squawk: ["require-concurrent-index-creation"], strongMigrations: ["add_index", "add_reference"]))
+
+    public static let operations: Set<OpKind>? = [.createIndex]
 
     public init() {}
 

@@ -44,7 +44,10 @@ public struct NotNullWithoutDefault: LintRule {
             upgrade {
               add column users.email text not null default ""
             }
-            """)])
+            """)],
+        peers: LintPeers(atlas: ["MF103", "MY101"], squawk: ["adding-required-field"]))
+
+    public static let operations: Set<OpKind>? = [.addColumn]
 
     public init() {}
 

@@ -28,7 +28,10 @@ public struct OpaqueSQL: LintRule {
               }
               sql \"\"\"INSERT INTO users (id) VALUES (1); UPDATE users SET id = 2 WHERE id = 1\"\"\" reverse \"\"\"DELETE FROM users\"\"\"
             }
-            """)])
+            """)],
+        peers: LintPeers(strongMigrations: ["execute"]))
+
+    public static let operations: Set<OpKind>? = [.sql]
 
     public init() {}
 

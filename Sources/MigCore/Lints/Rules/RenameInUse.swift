@@ -44,7 +44,10 @@ public struct RenameInUse: LintRule {
             upgrade {
               add column users.email text
             }
-            """)])
+            """)],
+        peers: LintPeers(atlas: ["BC101", "BC102"], squawk: ["renaming-column", "renaming-table"], strongMigrations: ["rename_column", "rename_table"]))
+
+    public static let operations: Set<OpKind>? = [.renameTable, .renameColumn]
 
     public init() {}
 

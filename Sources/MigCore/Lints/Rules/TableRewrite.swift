@@ -45,7 +45,10 @@ public struct TableRewrite: LintRule {
             upgrade {
               add column events.source text
             }
-            """)])
+            """)],
+        peers: LintPeers(atlas: ["PG301"], squawk: ["changing-column-type"], strongMigrations: ["change_column"]))
+
+    public static let operations: Set<OpKind>? = [.alterColumn, .addConstraint, .dropConstraint]
 
     public init() {}
 
