@@ -13,6 +13,9 @@ import MigCore
 ///     [runner]
 ///     transaction = "per-revision"   # or "single"
 ///     lock_timeout = 30              # seconds
+///     [backup]
+///     enabled = true                 # upgrade/downgrade back up first (--no-backup to skip)
+///     dir = "backups"                # where those backups go (default: .)
 struct ProjectConfig: Equatable {
     var database: String?
     var dir: String?
@@ -21,6 +24,8 @@ struct ProjectConfig: Equatable {
     var lintStrict = false
     var transactionMode: String?
     var lockTimeoutSeconds: Int?
+    var backupEnabled = false
+    var backupDirectory: String?
     /// The file it was read from, for messages.
     var path: String?
 
@@ -45,6 +50,7 @@ struct ProjectConfig: Equatable {
 
     static let knownKeys: Set<String> = [
         "database", "dir", "dialect", "lint.disable", "lint.strict", "runner.transaction", "runner.lock_timeout",
+        "backup.enabled", "backup.dir",
     ]
 
     private init() {}
@@ -71,6 +77,11 @@ struct ProjectConfig: Equatable {
         dir = try string("dir")
         dialect = try string("dialect")
         transactionMode = try string("runner.transaction")
+        backupDirectory = try string("backup.dir")
+        if let value = toml.values["backup.enabled"] {
+            guard let b = value.bool else { throw Self.typeError(path, toml, "backup.enabled", "true or false") }
+            backupEnabled = b
+        }
         if let value = toml.values["lint.disable"] {
             guard let items = value.array else { throw Self.typeError(path, toml, "lint.disable", "an array of strings") }
             for item in items {
