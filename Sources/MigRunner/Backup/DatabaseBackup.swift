@@ -76,8 +76,9 @@ public enum DatabaseBackup {
         return BackupResult(path: path, bytes: bytes, method: method, restoreCommand: restore)
     }
 
-    /// `<dir>/<database>-<UTC date and time>.<ext>`: `.db` for SQLite, `.dump`
-    /// (pg_restore's custom format) for PostgreSQL, `.sql` for MySQL.
+    /// `<dir>/<database>-backup-<UTC date and time>.<ext>` that does not exist yet:
+    /// `.db` for SQLite, `.dump` (pg_restore's custom format) for PostgreSQL, `.sql`
+    /// for MySQL.
     public static func defaultPath(for url: DatabaseURL, directory: String?, now: Date = Date()) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
@@ -94,9 +95,13 @@ public enum DatabaseBackup {
         case .postgres(let pg): name = pg.database ?? pg.user ?? "postgres"; ext = "dump"
         case .mysql(let my): name = my.database ?? "mysql"; ext = "sql"
         }
-        let file = "\(name.isEmpty ? "database" : name)-backup-\(stamp).\(ext)"
-        guard let directory, !directory.isEmpty else { return file }
-        return (directory as NSString).appendingPathComponent(file)
+        // Two backups in one second (an upgrade right after another) get `-2`, `-3`...
+        for n in 1...1_000 {
+            let file = "\(name.isEmpty ? "database" : name)-backup-\(stamp)\(n == 1 ? "" : "-\(n)").\(ext)"
+            let path = directory.map { $0.isEmpty ? file : ($0 as NSString).appendingPathComponent(file) } ?? file
+            if !FileOutput.exists(path) { return path }
+        }
+        return (directory ?? ".") + "/\(name)-backup-\(stamp)-\(UInt32.random(in: 0...UInt32.max)).\(ext)"
     }
 
     static func shellQuoted(_ text: String) -> String {
