@@ -168,6 +168,15 @@ public struct RoundTrip {
             let list = differences.map { "  table `\($0.table)`: \($0)" }.joined(separator: "\n")
             throw RoundTripFailure(step: step, message: "the schema differs from the model after the \(step.rawValue):\n\(list)")
         }
+        let misfits: [String]
+        do {
+            misfits = migrator.dialect == .sqlite ? try SQLiteTypeFit.misfits(Checker.schema(at: Set(heads), in: graph), driver: migrator.driver) : []
+        } catch {
+            throw RoundTripFailure(step: step, message: "cannot read the rows back: \(error)")
+        }
+        if !misfits.isEmpty {
+            throw RoundTripFailure(step: step, message: "after the \(step.rawValue), \(misfits.joined(separator: "; "))")
+        }
     }
 
     static func describe(_ error: any Error) -> String {
