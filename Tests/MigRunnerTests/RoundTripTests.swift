@@ -117,4 +117,23 @@ import Testing
         #expect(try rows(seed: 11) == first)
         #expect(try rows(seed: 12) != first)
     }
+
+    @Test func theScratchDatabaseIsDropped() throws {
+        let server = try #require(try Engine.postgres.server())
+        let scratch = try ScratchDatabase(server: server)
+        guard case .postgres(let pg) = scratch.url.target, let name = pg.database else { Issue.record("not postgres"); return }
+        #expect(name.hasPrefix("migc_test_"))
+        let connection = try scratch.url.connect()
+        try connection.execute("CREATE TABLE t (id int)")
+        connection.close()
+        scratch.drop()
+        let admin = try server.connect()
+        #expect(try admin.scalar("SELECT count(*) FROM pg_database WHERE datname = $1", [name]) == "0")
+        // A SQLite scratch file goes with its directory.
+        let file = try ScratchDatabase(server: nil)
+        guard case .sqlite(.file(let path)) = file.url.target else { Issue.record("not a file"); return }
+        _ = try file.url.connect()
+        file.drop()
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
 }

@@ -54,7 +54,10 @@ public final class ScratchDatabase {
         if let server, let name, let admin = try? server.connect() {
             let quoted = server.dialect.backend.quote(name)
             if server.dialect == .postgres {
-                try? admin.execute("DROP DATABASE IF EXISTS \(quoted) WITH (FORCE)")
+                // WITH (FORCE) from PostgreSQL 13 on; plain DROP before that.
+                if (try? admin.execute("DROP DATABASE IF EXISTS \(quoted) WITH (FORCE)")) == nil {
+                    try? admin.execute("DROP DATABASE IF EXISTS \(quoted)")
+                }
             } else {
                 try? admin.execute("DROP DATABASE IF EXISTS \(quoted)")
             }
