@@ -48,6 +48,15 @@ import Testing
         #expect(try p.versionRows() == ["f1"])
     }
 
+    @Test func attachedPathForm() throws {
+        let p = try Self.project()
+        defer { p.remove() }
+        let r = try p.migc("upgrade", "--backup=attached.db", "head")
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.hasPrefix("backup: attached.db ("))
+        #expect(FileManager.default.fileExists(atPath: p.dir.appendingPathComponent("attached.db").path))
+    }
+
     @Test func neverOverwritesAndMigratesNothingThen() throws {
         let p = try Self.project()
         defer { p.remove() }
