@@ -77,4 +77,26 @@ import Testing
         let one = try CLI.run(["test", "--dir", dir, "e10000000001"])
         #expect(one.status == 0 && one.stdout.contains("passed: 1 of 1"))
     }
+
+    @Test func tablesItCannotFillAreNamed() throws {
+        let p = try RunnerProject()
+        defer { p.remove() }
+        try p.write("a1_pairs.mig", Mig.revision("a1", parent: nil, message: "pairs", upgrade: """
+            create table pairs {
+              id bigint primary key autoincrement
+              a  int not null
+              b  int not null
+              check pairs_offset (a = b * 7 + 13)
+            }
+            create table kinds {
+              id   bigint primary key autoincrement
+              kind "citext" not null
+            }
+            """))
+        try p.write("a2_more.mig", Mig.revision("a2", parent: "a1", message: "more", upgrade: "add column pairs.note text null"))
+        let r = try p.migc("test", "--seed", "1")
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        #expect(r.stdout.contains("table `pairs`: no generated row satisfies check `pairs_offset`"), "\(r.stdout)")
+        #expect(r.stdout.contains("table `kinds`: column `kind` has type \"citext\", for which migc generates no values"))
+    }
 }
