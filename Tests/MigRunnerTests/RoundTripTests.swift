@@ -136,4 +136,28 @@ import Testing
         file.drop()
         #expect(!FileManager.default.fileExists(atPath: path))
     }
+
+    /// The command itself with `--database` on the scratch PostgreSQL and MariaDB
+    /// servers (MigCommandsTests has no PostgreSQL; the binary is built beside us).
+    @Test func theCommandOnAServer() throws {
+        let binary = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("migc")
+        let base = try ScratchMySQL.freshDatabase()
+        guard case .mysql(var mysql) = base.target else { return }
+        mysql.database = nil
+        for server in [try Engine.postgres.server()!, DatabaseURL(.mysql(mysql))] {
+            let process = Process()
+            process.executableURL = binary
+            process.arguments = ["test", "--dir", Self.root + "/examples/shop", "--database", server.redacted, "--format", "json", "--rows", "5"]
+            let out = Pipe()
+            process.standardOutput = out
+            process.standardError = FileHandle.standardError
+            try process.run()
+            let data = out.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0, "\(server.dialect): \(String(decoding: data, as: UTF8.self))")
+            let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+            #expect(object["passed"] as? Int == 10 && object["failed"] as? Int == 0)
+            #expect((object["database"] as? String)?.hasPrefix("migc_test_") == true)
+        }
+    }
 }
