@@ -34,13 +34,13 @@ struct TestCommand: ParsableCommand {
     @Argument(help: "The revisions to test: A:B, or one revision (default: all).")
     var range: String?
 
-    @Option(name: .long, help: "A PostgreSQL or MySQL/MariaDB server URL: migc creates a scratch database there and drops it afterwards (default: a temporary SQLite file). Never the configured database.")
+    @Option(name: .long, help: ArgumentHelp("A PostgreSQL or MySQL/MariaDB server URL: migc creates a scratch database there and drops it afterwards (default: a temporary SQLite file). Never the configured database.", valueName: "URL"))
     var database: String?
 
-    @Option(name: .long, help: "Rows generated per table before each revision (0: empty tables).")
+    @Option(name: .long, help: ArgumentHelp("Rows generated per table before each revision (0: empty tables).", valueName: "N"))
     var rows = 10
 
-    @Option(name: .long, help: "The random seed of the generated rows (default: a new one, printed).")
+    @Option(name: .long, help: ArgumentHelp("The random seed of the generated rows (default: a new one, printed).", valueName: "S"))
     var seed: UInt64?
 
     @Flag(name: .long, help: "Test every revision instead of stopping at the first failure.")

@@ -36,10 +36,10 @@ struct GraphCommand: ParsableCommand {
     @Option(name: .long, help: "mermaid, dot, svg or png (svg and png need Graphviz's `dot` on PATH).")
     var format: Format = .mermaid
 
-    @Option(name: .shortAndLong, help: "Write to FILE instead of standard output.")
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to FILE instead of standard output.", valueName: "FILE"))
     var output: String?
 
-    @Option(name: .long, help: "A database URL: highlight the revision(s) it is at (with --schema: draw its revision's schema).")
+    @Option(name: .long, help: ArgumentHelp("A database URL: highlight the revision(s) it is at (with --schema: draw its revision's schema).", valueName: "URL"))
     var database: String?
 
     func validate() throws {
