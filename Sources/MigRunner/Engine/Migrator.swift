@@ -89,8 +89,13 @@ public final class Migrator {
 
     /// Every difference between the live schema and the model at `heads`.
     public func differences(at heads: [String]) throws -> [SchemaDifference] {
+        try differences(expected: Checker.schema(at: Set(heads), in: graph))
+    }
+
+    /// Every difference between the live schema and `model` (already folded).
+    public func differences(expected model: Schema) throws -> [SchemaDifference] {
         let actual = try Introspector.schema(of: driver)
-        let expected = try Introspector.canonicalTypes(Checker.schema(at: Set(heads), in: graph), for: driver)
+        let expected = try Introspector.canonicalTypes(model, for: driver)
         // Triggers join their table's differences (a stable sort: the order within a table stays).
         let differences = (SchemaComparison.differences(expected: expected, actual: actual, dialect: dialect) + (try triggerDrift()))
             .enumerated().sorted { ($0.element.table, $0.offset) < ($1.element.table, $1.offset) }.map(\.element)

@@ -116,8 +116,11 @@ public struct RoundTrip {
         let before = heads
         let upTarget = RevisionTarget(graph.minimalHeads(heads + [revision.id]))
 
+        // Folded once per revision: the fill, the comparisons and the type check share them.
+        let schemaBefore = Checker.schema(at: Set(before), in: graph)
+        let schemaAfter = Checker.schema(at: Set(upTarget.revisions), in: graph)
         var clock = Clock()
-        result.fills = generator.fill(Checker.schema(at: Set(before), in: graph), driver: migrator.driver)
+        result.fills = generator.fill(schemaBefore, driver: migrator.driver)
         result.steps.append(clock.lap(.fill))
         if let fixture, !fixture.before.isEmpty {
             if let error = fixture.run(fixture.before, driver: migrator.driver) {
@@ -126,7 +129,7 @@ public struct RoundTrip {
             result.steps.append(clock.lap(.before))
         }
 
-        try move(.up, to: upTarget, step: .upgrade, clock: &clock, into: &result)
+        try move(.up, to: upTarget, expecting: schemaAfter, step: .upgrade, clock: &clock, into: &result)
         if let fixture, !fixture.after.isEmpty {
             if let error = fixture.run(fixture.after, driver: migrator.driver) {
                 throw RoundTripFailure(step: .after, message: error.message, fixture: error)
@@ -137,8 +140,8 @@ public struct RoundTrip {
             result.irreversible = true
             return
         }
-        try move(.down, to: RevisionTarget(before), step: .downgrade, clock: &clock, into: &result)
-        try move(.up, to: upTarget, step: .reupgrade, clock: &clock, into: &result)
+        try move(.down, to: RevisionTarget(before), expecting: schemaBefore, step: .downgrade, clock: &clock, into: &result)
+        try move(.up, to: upTarget, expecting: schemaAfter, step: .reupgrade, clock: &clock, into: &result)
         if let fixture, let error = fixture.run(fixture.after, driver: migrator.driver, expectationsOnly: true) {
             throw RoundTripFailure(step: .reupgrade, message: error.message, fixture: error)
         }
@@ -146,7 +149,8 @@ public struct RoundTrip {
 
     /// One move and the comparison of the live schema with the model after it.
     private mutating func move(
-        _ direction: Direction, to target: RevisionTarget, step: RoundTripStep.Kind, clock: inout Clock, into result: inout RevisionRoundTrip
+        _ direction: Direction, to target: RevisionTarget, expecting model: Schema, step: RoundTripStep.Kind, clock: inout Clock,
+        into result: inout RevisionRoundTrip
     ) throws(RoundTripFailure) {
         do {
             heads = try migrator.move(direction, from: heads, to: target, options: migratorOptions).headsAfter
@@ -162,7 +166,7 @@ public struct RoundTrip {
         }
         let differences: [SchemaDifference]
         do {
-            differences = try migrator.differences(at: heads)
+            differences = try migrator.differences(expected: model)
         } catch {
             throw RoundTripFailure(step: step, message: "cannot introspect the database: \(error)")
         }
@@ -172,7 +176,7 @@ public struct RoundTrip {
         }
         let misfits: [String]
         do {
-            misfits = migrator.dialect == .sqlite ? try SQLiteTypeFit.misfits(Checker.schema(at: Set(heads), in: graph), driver: migrator.driver) : []
+            misfits = try SQLiteTypeFit.misfits(model, driver: migrator.driver)
         } catch {
             throw RoundTripFailure(step: step, message: "cannot read the rows back: \(error)")
         }
