@@ -2,7 +2,8 @@
 # Installs, with apt-get, the Debian packages migc needs that this machine lacks:
 # the C libraries the build links (SQLite, libpq, MariaDB Connector/C), and with
 # --tests also what the test suite runs (the sqlite3 CLI, PostgreSQL 15 and MariaDB
-# server binaries: the tests start scratch servers from them). Installs nothing when
+# server binaries: the tests start scratch servers from them; Graphviz for
+# `migc graph --format svg`). Installs nothing when
 # everything is there.
 set -euo pipefail
 
@@ -14,6 +15,7 @@ if [ "${1:-}" = "--tests" ]; then
   [ -x /usr/lib/postgresql/15/bin/initdb ] || missing+=(postgresql-15)
   command -v sqlite3 >/dev/null || missing+=(sqlite3)
   [ -x /usr/sbin/mariadbd ] || missing+=(mariadb-server)
+  command -v dot >/dev/null || missing+=(graphviz)   # migc graph --format svg|png
 fi
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing: ${missing[*]}" >&2

@@ -36,18 +36,10 @@ struct HistoryCommand: ParsableCommand {
     }
 
     private func selected(in opened: OpenedProject) throws -> [String] {
-        let graph = opened.graph
-        guard let revRange else { return graph.topologicalOrder }
-        let parts = revRange.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
-        guard parts.count == 2 else {
+        guard let revRange else { return opened.graph.topologicalOrder }
+        guard revRange.contains(":") else {
             throw UsageFailure(message: "error: expected a range `A:B` after -r, got `\(revRange)`")
         }
-        let lower = parts[0].isEmpty ? RevisionTarget.base : try opened.resolveOffline(parts[0], option: "-r")
-        let upper = parts[1].isEmpty ? RevisionTarget(graph.heads) : try opened.resolveOffline(parts[1], option: "-r")
-        do {
-            return try graph.range(from: lower, to: upper)
-        } catch {
-            throw UsageFailure(message: OpenedProject.usageMessage(error))
-        }
+        return try opened.revisions(inRange: revRange, option: "-r")
     }
 }

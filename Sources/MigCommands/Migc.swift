@@ -26,6 +26,8 @@ public struct MigcCommand: ParsableCommand {
             MergeCommand.self,
             StampCommand.self,
             CheckCommand.self,
+            TestCommand.self,
+            GraphCommand.self,
             ParseCommand.self,
         ])
 

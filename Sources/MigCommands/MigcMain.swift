@@ -7,7 +7,8 @@ import Foundation
 public enum MigcMain {
     public static func run(_ arguments: [String]? = nil) -> Never {
         do {
-            var command = try MigcCommand.parseAsRoot(arguments)
+            let given = arguments ?? Array(CommandLine.arguments.dropFirst())
+            var command = try MigcCommand.parseAsRoot(BackupArgument.rewritten(given))
             try command.run()
             exit(0)
         } catch let failure as UsageFailure {

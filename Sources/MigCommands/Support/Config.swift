@@ -21,6 +21,9 @@ import MigCore
 ///     retries = 3                    # after a lock timeout
 ///     retry_delay = "1s"             # doubled per retry
 ///     migc_lock_timeout = 30         # seconds to wait for another migc
+///     [backup]
+///     enabled = true                 # upgrade/downgrade back up first (--no-backup to skip)
+///     dir = "backups"                # where those backups go (default: .)
 struct ProjectConfig: Equatable {
     var database: String?
     var dir: String?
@@ -38,6 +41,8 @@ struct ProjectConfig: Equatable {
     var retries: Int?
     var retryDelay: TimeoutDuration?
     var migcLockTimeoutSeconds: Int?
+    var backupEnabled = false
+    var backupDirectory: String?
     /// The file it was read from, for messages.
     var path: String?
 
@@ -63,6 +68,7 @@ struct ProjectConfig: Equatable {
     static let knownKeys: Set<String> = [
         "database", "dir", "dialect", "lint.disable", "lint.strict", "runner.transaction", "runner.lock_timeout",
         "runner.statement_timeout", "runner.retries", "runner.retry_delay", "runner.migc_lock_timeout",
+        "backup.enabled", "backup.dir",
     ]
 
     private init() {}
@@ -89,6 +95,11 @@ struct ProjectConfig: Equatable {
         dir = try string("dir")
         dialect = try string("dialect")
         transactionMode = try string("runner.transaction")
+        backupDirectory = try string("backup.dir")
+        if let value = toml.values["backup.enabled"] {
+            guard let b = value.bool else { throw Self.typeError(path, toml, "backup.enabled", "true or false") }
+            backupEnabled = b
+        }
         if let value = toml.values["lint.disable"] {
             guard let items = value.array else { throw Self.typeError(path, toml, "lint.disable", "an array of strings") }
             for item in items {

@@ -14,11 +14,20 @@ enum MigrationCommand {
         try session.opened.refuseErrors()
         let migratorOptions = try options.migratorOptions(session, fold: fold)
         let migrator = try session.migrator(lockTimeout: migratorOptions.lockTimeout)
+        try BackupStep.runIfWanted(options, session: session, migrator: migrator)
         let started = DispatchTime.now().uptimeNanoseconds
         let report: RunReport
         do {
+            let upcoming = ProgressLine.isWanted(quiet: options.quiet) ? plannedRevisions(direction, to: target, migrator: migrator, fold: fold) : []
+            let line = ProgressLine(total: upcoming.count, quiet: options.quiet)
+            var done = 0
+            line.show(done: 0, current: upcoming.first ?? "")
+            defer { line.clear() }
             let progress: (RunReport.Applied) -> Void = { applied in
+                line.clear()
                 if !options.quiet { Terminal.write(RunReporting.progressLine(applied)) }
+                done += 1
+                if done < upcoming.count { line.show(done: done, current: upcoming[done]) }
             }
             report = direction == .up
                 ? try migrator.upgrade(to: target, options: migratorOptions, progress: progress)
@@ -44,6 +53,15 @@ enum MigrationCommand {
             let verb = direction == .up ? "applied" : "undid"
             Terminal.write(RunReporting.summary(report, verb: verb, elapsedMs: Int((DispatchTime.now().uptimeNanoseconds - started) / 1_000_000)))
         }
+    }
+
+    /// The revisions a run will apply or undo, for the progress line (a fold of an
+    /// empty database is one unit: no line). Empty when it cannot tell.
+    static func plannedRevisions(_ direction: Direction, to target: String, migrator: Migrator, fold: Bool) -> [String] {
+        guard let heads = try? migrator.appliedHeads(),
+              let steps = try? RangePlanner.steps(direction, to: target, from: heads, in: migrator.graph) else { return [] }
+        if direction == .up, fold, heads.isEmpty { return [] }
+        return steps.map(\.revision)
     }
 
     /// `--sql`: the script from `from` (else the database's revision, else base) to

@@ -33,6 +33,15 @@ struct RunOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
+    @Flag(name: .long, help: "Back the database up before changing anything (SQLite: online backup API; PostgreSQL: pg_dump -Fc; MySQL/MariaDB: mysqldump --single-transaction) into <database>-backup-<UTC time> in `backup.dir` of migc.toml (default: the current directory). Prints the path, size and restore command. Default: `backup.enabled` in migc.toml.")
+    var backup = false
+
+    @Option(name: .long, help: ArgumentHelp("Back up into this file (implies --backup; `--backup=PATH` says the same). An existing file, device or symlink is never overwritten.", valueName: "PATH"))
+    var backupTo: String?
+
+    @Flag(name: .long, help: "No backup, even when migc.toml enables it.")
+    var noBackup = false
+
     func migratorOptions(_ session: DatabaseSession, fold: Bool) throws -> Migrator.Options {
         var mode = transaction
         if mode == nil, let configured = session.config.transactionMode {

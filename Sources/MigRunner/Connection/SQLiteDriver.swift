@@ -8,7 +8,7 @@ import MigCore
 /// referenced tables; rebuild scripts verify with `PRAGMA foreign_key_check`.
 /// Double-quoted string literals are off, so `"name"` is always an identifier.
 public final class SQLiteDriver: DatabaseDriver {
-    private var handle: OpaquePointer?
+    private(set) var handle: OpaquePointer?
     public let path: String
 
     public init(location: DatabaseURL.SQLiteLocation, options: ConnectOptions = ConnectOptions()) throws(DatabaseError) {

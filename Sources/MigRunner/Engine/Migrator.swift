@@ -20,7 +20,7 @@ public enum MigrationRefusal: Error, Sendable {
 public final class Migrator {
     public let project: Project
     public let url: DatabaseURL
-    private let runner: MigrationRunner
+    let runner: MigrationRunner
 
     public var dialect: Dialect { url.dialect }
     public var graph: RevisionGraph { project.graph }
@@ -86,12 +86,22 @@ public final class Migrator {
         let heads = try appliedHeads()
         try verifyKnown(heads)
         try refuseConflictingHeads(heads)
+        return (heads, try differences(at: heads))
+    }
+
+    /// Every difference between the live schema and the model at `heads`.
+    public func differences(at heads: [String]) throws -> [SchemaDifference] {
+        try differences(expected: Checker.schema(at: Set(heads), in: graph))
+    }
+
+    /// Every difference between the live schema and `model` (already folded).
+    public func differences(expected model: Schema) throws -> [SchemaDifference] {
         let actual = try Introspector.schema(of: driver)
-        let expected = try Introspector.canonicalTypes(Checker.schema(at: Set(heads), in: graph), for: driver)
+        let expected = try Introspector.canonicalTypes(model, for: driver)
         // Triggers join their table's differences (a stable sort: the order within a table stays).
         let differences = (SchemaComparison.differences(expected: expected, actual: actual, dialect: dialect) + (try triggerDrift()))
             .enumerated().sorted { ($0.element.table, $0.offset) < ($1.element.table, $1.offset) }.map(\.element)
-        return (heads, differences)
+        return differences
     }
 
     // MARK: Running
@@ -137,6 +147,12 @@ public final class Migrator {
             return [PlannedRevision(folded)]
         }
         let note = edited.isEmpty ? nil : "--allow-edited: \(edited.joined(separator: ", ")) edited since applied"
+        return try render(steps, direction: direction, note: note)
+    }
+
+    /// The planned revisions of `steps`, refused when one has errors or no downgrade.
+    func render(_ steps: [MigrationStep], direction: Direction, note: String?) throws -> [PlannedRevision] {
+        var errors: [Diagnostic] = []
         let planned: [PlannedRevision]
         do {
             planned = try MigrationPlanner.render(steps, in: graph, errors: &errors) {
