@@ -26,6 +26,7 @@ public struct MigcCommand: ParsableCommand {
             MergeCommand.self,
             StampCommand.self,
             CheckCommand.self,
+            SquashCommand.self,
             ParseCommand.self,
         ])
 

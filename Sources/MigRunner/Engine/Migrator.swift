@@ -20,7 +20,7 @@ public enum MigrationRefusal: Error, Sendable {
 public final class Migrator {
     public let project: Project
     public let url: DatabaseURL
-    private let runner: MigrationRunner
+    let runner: MigrationRunner
 
     public var dialect: Dialect { url.dialect }
     public var graph: RevisionGraph { project.graph }
@@ -81,7 +81,7 @@ public final class Migrator {
     /// Compares the live schema with the model at the applied heads (`migc check`):
     /// the heads read, and every difference, table by table.
     public func drift() throws -> (heads: [String], differences: [SchemaDifference]) {
-        let heads = try appliedHeads()
+        let heads = try appliedHeads().map { squashEquivalent($0) ?? $0 }
         try verifyKnown(heads)
         try refuseConflictingHeads(heads)
         let actual = try Introspector.schema(of: driver)
@@ -96,12 +96,14 @@ public final class Migrator {
 
     /// Applies revisions up to `target` (a specifier: `head`, `heads`, `+N`, an id...).
     public func upgrade(to target: String, options: Options, progress: (RunReport.Applied) -> Void = { _ in }) throws -> RunReport {
-        try run(.up, to: target, options: options, progress: progress)
+        try catchUpReplaced(options: options, runOriginals: true, progress: progress)
+        return try run(.up, to: target, options: options, progress: progress)
     }
 
     /// Undoes revisions down to `target` (`-N`, an id, `base`).
     public func downgrade(to target: String, options: Options, progress: (RunReport.Applied) -> Void = { _ in }) throws -> RunReport {
-        try run(.down, to: target, options: options, progress: progress)
+        try catchUpReplaced(options: options, runOriginals: false, progress: progress)
+        return try run(.down, to: target, options: options, progress: progress)
     }
 
     private func run(_ direction: Direction, to target: String, options: Options, progress: (RunReport.Applied) -> Void) throws -> RunReport {
