@@ -52,7 +52,7 @@ struct Autogenerate {
             let views = (SchemaComparison.normalized(expected, for: url.dialect, expected: true),
                          SchemaComparison.normalized(actual, for: url.dialect, expected: false))
             return SchemaOps.changes(from: expected, to: actual, renames: hints, comparing: views)
-        } catch let error as DatabaseError {
+        } catch {
             throw UsageFailure(message: "error: cannot introspect \(url.redacted): \(error)")
         }
     }

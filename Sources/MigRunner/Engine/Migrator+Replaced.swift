@@ -45,3 +45,41 @@ extension Migrator {
         }
     }
 }
+
+extension Migrator {
+    /// The lowercased text of every `sql` block for this dialect in the revisions
+    /// applied at `heads`.
+    func appliedSQLTexts(at heads: [String]) -> [String] {
+        var texts: [String] = []
+        for id in graph.closure(of: heads) {
+            for statement in graph.revisions[id]?.file.upgrade?.statements ?? [] {
+                guard case .sql(let raw) = statement.operation, raw.dialect.flatMap({ Dialect(blockName: $0.name) }).map({ $0 == dialect }) ?? true else { continue }
+                texts.append(raw.text.value.lowercased())
+            }
+        }
+        return texts
+    }
+
+    /// Triggers in the database, as drift (the model has none), except those a `sql`
+    /// block of an applied revision creates (a baseline keeps triggers that way).
+    func undeclaredTriggerDrift(at heads: [String]) throws -> [SchemaDifference] {
+        let texts = appliedSQLTexts(at: heads).filter { $0.contains("trigger") }
+        let triggers = try Introspector.triggers(of: driver).filter { t in !texts.contains { $0.contains(t.name.lowercased()) } }
+        return Introspector.triggerDifferences(triggers)
+    }
+
+    /// `actual` without the indexes and checks the model lacks but a `sql` block of
+    /// an applied revision creates by name (a baseline's expression indexes and
+    /// checks migc cannot read).
+    func withoutSQLDeclared(_ actual: Schema, expected: Schema, at heads: [String]) -> Schema {
+        let texts = appliedSQLTexts(at: heads)
+        guard !texts.isEmpty else { return actual }
+        let declared = { (name: String) in texts.contains { $0.contains(name.lowercased()) } }
+        var out = actual
+        for index in actual.indexes.values where expected.indexes[index.name] == nil && declared(index.name) { out.indexes[index.name] = nil }
+        for (name, table) in actual.tables {
+            for check in table.checks.keys where expected.tables[name]?.checks[check] == nil && declared(check) { out.tables[name]?.checks[check] = nil }
+        }
+        return out
+    }
+}

@@ -84,10 +84,10 @@ public final class Migrator {
         let heads = try appliedHeads().map { squashEquivalent($0) ?? $0 }
         try verifyKnown(heads)
         try refuseConflictingHeads(heads)
-        let actual = try Introspector.schema(of: driver)
         let expected = try Introspector.canonicalTypes(Checker.schema(at: Set(heads), in: graph), for: driver)
+        let actual = withoutSQLDeclared(try Introspector.schema(of: driver), expected: expected, at: heads)
         // Triggers join their table's differences (a stable sort: the order within a table stays).
-        let differences = (SchemaComparison.differences(expected: expected, actual: actual, dialect: dialect) + (try triggerDrift()))
+        let differences = (SchemaComparison.differences(expected: expected, actual: actual, dialect: dialect) + (try undeclaredTriggerDrift(at: heads)))
             .enumerated().sorted { ($0.element.table, $0.offset) < ($1.element.table, $1.offset) }.map(\.element)
         return (heads, differences)
     }

@@ -84,6 +84,10 @@ import Testing
         #expect(revision.text.contains("  `check` text"))
         #expect(revision.text.contains("order_pk") && revision.text.contains("positive") && revision.text.contains("order_open"))
         let project = try AdoptionHistories.writeProject(revision)
+        // Stamped, the source shows no drift: what the sql blocks make is declared.
+        let stamped = try Migrator(project: project, url: url)
+        _ = try stamped.stamp(["b1"], lockTimeout: 5)
+        #expect(try stamped.drift().differences.map(\.description) == [])
         let copy = try AdoptionHistories.upgrade(project, try engine.freshDatabase())
         let (again, againObjects) = try Introspector.adoption(of: copy.driver)
         #expect(AdoptionHistories.differences(live, again).isEmpty)
