@@ -22,10 +22,23 @@ public struct UnexpressedObject: Hashable, Sendable {
 extension Introspector {
     public static func adoption(of driver: any DatabaseDriver) throws(DatabaseError) -> (Schema, [UnexpressedObject]) {
         var schema = try Introspector.schema(of: driver)
+        // A boolean default MySQL (or SQLite) shows as 0 / 1 is written `false` / `true`.
+        for (name, table) in schema.tables {
+            for (i, column) in table.columns.enumerated() where column.type == .bool {
+                if case .number(let n) = column.defaultValue?.kind, n == "0" || n == "1" {
+                    schema.tables[name]!.columns[i].defaultValue = Expr(.bool(n == "1"))
+                }
+            }
+        }
         // Key columns are not null in the model (a key makes them so on every engine
         // but SQLite, where a baseline's key makes them so too).
         for (name, table) in schema.tables {
-            guard let key = table.primaryKey else { continue }
+            guard var key = table.primaryKey else { continue }
+            // MySQL names every primary key `PRIMARY` and takes no other name.
+            if driver.dialect == .mysql {
+                key.name = Schema.DefaultName.primaryKey(table: name)
+                schema.tables[name]!.primaryKey = key
+            }
             for (i, column) in table.columns.enumerated() where key.columns.contains(column.name) {
                 schema.tables[name]!.columns[i].nullable = false
             }
