@@ -47,34 +47,37 @@ extension Migrator {
 }
 
 extension Migrator {
-    /// The lowercased text of every `sql` block for this dialect in the revisions
-    /// applied at `heads`.
-    func appliedSQLTexts(at heads: [String]) -> [String] {
-        var texts: [String] = []
+    /// Names the migrations own through raw SQL: an applied `sql` block for this
+    /// dialect mentions it and so does its `reverse` (a baseline keeps triggers,
+    /// expression indexes and unreadable checks that way: created, and dropped on
+    /// downgrade). A name in a block without a reverse is not owned: what it made
+    /// stays drift.
+    func declaredBySQL(at heads: [String]) -> (String) -> Bool {
+        var blocks: [(String, String)] = []
         for id in graph.closure(of: heads) {
             for statement in graph.revisions[id]?.file.upgrade?.statements ?? [] {
-                guard case .sql(let raw) = statement.operation, raw.dialect.flatMap({ Dialect(blockName: $0.name) }).map({ $0 == dialect }) ?? true else { continue }
-                texts.append(raw.text.value.lowercased())
+                guard case .sql(let raw) = statement.operation, let reverse = raw.reverse,
+                      raw.dialect.flatMap({ Dialect(blockName: $0.name) }).map({ $0 == dialect }) ?? true else { continue }
+                blocks.append((raw.text.value.lowercased(), reverse.value.lowercased()))
             }
         }
-        return texts
+        return { name in
+            let n = name.lowercased()
+            return blocks.contains { $0.0.contains(n) && $0.1.contains(n) }
+        }
     }
 
-    /// Triggers in the database, as drift (the model has none), except those a `sql`
-    /// block of an applied revision creates (a baseline keeps triggers that way).
+    /// Triggers in the database, as drift (the model has none), except those the
+    /// migrations own through raw SQL.
     func undeclaredTriggerDrift(at heads: [String]) throws -> [SchemaDifference] {
-        let texts = appliedSQLTexts(at: heads).filter { $0.contains("trigger") }
-        let triggers = try Introspector.triggers(of: driver).filter { t in !texts.contains { $0.contains(t.name.lowercased()) } }
-        return Introspector.triggerDifferences(triggers)
+        let declared = declaredBySQL(at: heads)
+        return Introspector.triggerDifferences(try Introspector.triggers(of: driver).filter { !declared($0.name) })
     }
 
-    /// `actual` without the indexes and checks the model lacks but a `sql` block of
-    /// an applied revision creates by name (a baseline's expression indexes and
-    /// checks migc cannot read).
+    /// `actual` without the indexes and checks the model lacks but the migrations
+    /// own through raw SQL.
     func withoutSQLDeclared(_ actual: Schema, expected: Schema, at heads: [String]) -> Schema {
-        let texts = appliedSQLTexts(at: heads)
-        guard !texts.isEmpty else { return actual }
-        let declared = { (name: String) in texts.contains { $0.contains(name.lowercased()) } }
+        let declared = declaredBySQL(at: heads)
         var out = actual
         for index in actual.indexes.values where expected.indexes[index.name] == nil && declared(index.name) { out.indexes[index.name] = nil }
         for (name, table) in actual.tables {
