@@ -129,6 +129,11 @@ import Testing
         let squash = try CLI.run(["squash", "--to", last, "-m", "squash old history"], in: dir)
         #expect(squash.status == 0, "\(squash.stderr)")
         #expect(squash.stdout.contains("replaces 5 revisions"))
+        // Stopped inside the range: current says so, check asks for an upgrade.
+        let current = try CLI.run(["current"], in: dir)
+        #expect(current.status == 0 && current.stdout.contains("\(early) (replaced by squash"), "\(current.stdout)\(current.stderr)")
+        let halfway = try CLI.run(["check"], in: dir)
+        #expect(halfway.status == 1 && halfway.stderr.contains("run `migc upgrade` first"), "\(halfway.stderr)")
         let files = try Self.migFiles(dir.appendingPathComponent("migrations"))
         #expect(files.count == order.count - 5 + 1)
         #expect(try CLI.run(["lint"], in: dir).status == 0)

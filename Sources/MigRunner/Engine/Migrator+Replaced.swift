@@ -19,6 +19,13 @@ extension Migrator {
         return squash
     }
 
+    /// A head inside a squash's range (not its last revision) has no schema in this
+    /// history: `upgrade` must run the originals first.
+    func refuseHalfSquashed(_ heads: [String]) throws {
+        guard let id = heads.first(where: { graph.replacedBy[$0] != nil }), let squash = graph.replacedBy[id] else { return }
+        throw RunnerError("the database is at \(id), which squash \(squash) replaced (not as its last revision); run `migc upgrade` first: it runs the moved-aside originals, then records the database at \(squash)")
+    }
+
     /// Brings every applied head a squash replaced to that squash: runs the originals
     /// still missing when `runOriginals`, then moves the version table.
     func catchUpReplaced(options: Options, runOriginals: Bool, progress: (RunReport.Applied) -> Void) throws {

@@ -82,6 +82,7 @@ public final class Migrator {
     /// the heads read, and every difference, table by table.
     public func drift() throws -> (heads: [String], differences: [SchemaDifference]) {
         let heads = try appliedHeads().map { squashEquivalent($0) ?? $0 }
+        try refuseHalfSquashed(heads)
         try verifyKnown(heads)
         try refuseConflictingHeads(heads)
         let expected = try Introspector.canonicalTypes(Checker.schema(at: Set(heads), in: graph), for: driver)
