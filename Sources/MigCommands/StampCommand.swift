@@ -21,13 +21,13 @@ struct StampCommand: ParsableCommand {
     @Argument(help: "The revision(s) to record as applied.")
     var revisions: [String]
 
-    @Option(name: .long, help: "Seconds to wait for another migc migrating the same database.")
-    var lockTimeout: Double?
+    @Option(name: .long, help: "Seconds to wait for another migc migrating the same database (default: runner.migc_lock_timeout, else 30).")
+    var migcLockTimeout: Double?
 
     func run() throws {
         var session = try DatabaseSession.open(project, database, depth: OpenedProject.headers)
         try session.opened.refuseErrors()
-        let timeout = RunOptions.timeout(lockTimeout, session.config)
+        let timeout = RunOptions.migcLockTimeout(migcLockTimeout, session.config)
         let migrator = try session.migrator(lockTimeout: timeout)
         let result: (before: [String], after: [String])
         do {

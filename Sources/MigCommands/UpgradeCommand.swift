@@ -15,7 +15,9 @@ struct UpgradeCommand: ParsableCommand {
             that revision back, keeps the ones before it, and names the op, its .mig line \
             and the database's message. Applied revisions whose file changed since are \
             refused (--allow-edited to go on). Two runners never migrate one database at \
-            once: the second waits up to --lock-timeout.
+            once: the second waits up to --migc-lock-timeout. Each statement waits at most \
+            --lock-timeout (default 5s) for a lock another session holds; the revision is then \
+            rolled back and retried (--retries, --retry-delay), each attempt reported.
             On MySQL/MariaDB each DDL statement commits by itself: a revision that fails \
             half-way keeps the statements that ran (listed, and recorded in migc_progress) \
             and the version table stays at the revision before it. Run `migc upgrade` \

@@ -87,7 +87,9 @@ import Testing
             do {
                 let runner = try MigrationRunner(url: url, lockTimeout: 1)
                 let plan = [Self.unit("r1", parent: nil, ["ALTER TABLE busy ADD COLUMN y integer"])]
-                _ = try runner.migrate(options: .init(transactionMode: .perRevision, lockTimeout: 1), plan: { _ in plan })
+                _ = try runner.migrate(
+                    options: .init(transactionMode: .perRevision, lockTimeout: 1, timeouts: RunTimeouts(lockTimeout: .init(milliseconds: 1_000), retries: 0)),
+                    plan: { _ in plan })
                 outcome.withLock { $0 = "applied" }
             } catch let failure as RunFailure {
                 outcome.withLock { $0 = failure.error.code }

@@ -5,7 +5,11 @@
 #   - `migc upgrade head --no-fold` (every revision replayed, its version row and
 #     history row written) and `migc downgrade base`, on SQLite (a file) in both
 #     transaction modes, and on PostgreSQL 15 (a scratch cluster on a unix socket,
-#     started here as the `postgres` user, fsync on: the default) per-revision and single.
+#     started here as the `postgres` user, fsync on: the default) per-revision and single;
+#   - on MariaDB (a scratch server on a unix socket, started here when mariadbd is
+#     installed): `upgrade --no-fold`, `upgrade` (folded) and, side by side, the
+#     `mariadb` client running the `migc build --dialect mysql` script of the same
+#     history (the engine's own CLI on the same statements), with the ratio.
 #
 #   bench/runner/run.sh [RUNS]              # default 3 runs per figure
 #   MIGC=path/to/migc bench/runner/run.sh   # use this binary, do not build
@@ -21,6 +25,7 @@ work="$(mktemp -d /tmp/migc-bench-runner-XXXXXX)"
 chmod 755 "$work"
 pgbin=/usr/lib/postgresql/15/bin
 cleanup() {
+  if [ -f "$work/my/pid" ]; then kill "$(cat "$work/my/pid")" 2>/dev/null || true; sleep 1; fi
   if [ -f "$work/pg/data/postmaster.pid" ]; then
     runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg/data" -m immediate stop >/dev/null 2>&1 || true
   fi
@@ -57,6 +62,20 @@ else
   echo "postgres: skipped (needs root and $pgbin)"
 fi
 
+my_url=""
+if [ -x /usr/sbin/mariadbd ] && [ -x /usr/bin/mariadb-install-db ]; then
+  mkdir -p "$work/my"
+  /usr/bin/mariadb-install-db --datadir="$work/my/data" --user=root --auth-root-authentication-method=normal \
+    --skip-test-db >"$work/my/install.log" 2>&1
+  /usr/sbin/mariadbd --no-defaults --datadir="$work/my/data" --socket="$work/my/sock" --skip-networking \
+    --user=root --pid-file="$work/my/pid" --log-error="$work/my/server.log" &
+  for _ in $(seq 100); do [ -S "$work/my/sock" ] && break; sleep 0.2; done
+  my_url="mysql://root@/bench?socket=$work/my/sock"
+else
+  echo "mariadb: skipped (needs mariadb-server)"
+fi
+mariadb_cli() { /usr/bin/mariadb --socket="$work/my/sock" -u root "$@"; }
+
 for n in $sizes; do
   python3 bench/genhistory.py --revisions "$n" --out "$work/h$n" >/dev/null
   dir="$work/h$n"
@@ -75,5 +94,14 @@ for n in $sizes; do
         "$MIGC" downgrade base --quiet --transaction "$mode" --dir "$dir" --database "$pg_url/bench")
       echo "postgres $mode n=$n: upgrade ${up}s, downgrade ${down}s"
     done
+  fi
+  if [ -n "$my_url" ]; then
+    my_reset="mariadb_cli -e 'DROP DATABASE IF EXISTS bench; CREATE DATABASE bench'"
+    "$MIGC" build --dialect mysql --dir "$dir" -o "$work/my$n.sql" >/dev/null
+    replay=$(time_cmd "$my_reset" "$MIGC" upgrade head --no-fold --quiet --dir "$dir" --database "$my_url")
+    fold=$(time_cmd "$my_reset" "$MIGC" upgrade head --quiet --dir "$dir" --database "$my_url")
+    cli=$(time_cmd "$my_reset" sh -c "/usr/bin/mariadb --socket=$work/my/sock -u root bench < $work/my$n.sql")
+    echo "mariadb  n=$n: upgrade --no-fold ${replay}s, upgrade (fold) ${fold}s, mariadb client on the build script ${cli}s;" \
+      "ratio no-fold/client $(awk "BEGIN{printf \"%.2f\", $replay/$cli}"), fold/client $(awk "BEGIN{printf \"%.2f\", $fold/$cli}")"
   fi
 done

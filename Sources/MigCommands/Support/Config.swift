@@ -12,7 +12,11 @@ import MigCore
 ///     strict = false
 ///     [runner]
 ///     transaction = "per-revision"   # or "single"
-///     lock_timeout = 30              # seconds
+///     lock_timeout = "5s"            # each statement's wait for another session's lock
+///     statement_timeout = "off"
+///     retries = 3                    # after a lock timeout
+///     retry_delay = "1s"             # doubled per retry
+///     migc_lock_timeout = 30         # seconds to wait for another migc
 struct ProjectConfig: Equatable {
     var database: String?
     var dir: String?
@@ -20,7 +24,11 @@ struct ProjectConfig: Equatable {
     var lintDisabled: [String] = []
     var lintStrict = false
     var transactionMode: String?
-    var lockTimeoutSeconds: Int?
+    var lockTimeout: TimeoutDuration?
+    var statementTimeout: TimeoutDuration?
+    var retries: Int?
+    var retryDelay: TimeoutDuration?
+    var migcLockTimeoutSeconds: Int?
     /// The file it was read from, for messages.
     var path: String?
 
@@ -45,6 +53,7 @@ struct ProjectConfig: Equatable {
 
     static let knownKeys: Set<String> = [
         "database", "dir", "dialect", "lint.disable", "lint.strict", "runner.transaction", "runner.lock_timeout",
+        "runner.statement_timeout", "runner.retries", "runner.retry_delay", "runner.migc_lock_timeout",
     ]
 
     private init() {}
@@ -82,9 +91,24 @@ struct ProjectConfig: Equatable {
             guard let b = value.bool else { throw Self.typeError(path, toml, "lint.strict", "true or false") }
             lintStrict = b
         }
-        if let value = toml.values["runner.lock_timeout"] {
-            guard let n = value.int, n >= 0 else { throw Self.typeError(path, toml, "runner.lock_timeout", "a number of seconds") }
-            lockTimeoutSeconds = n
+        func duration(_ key: String) throws(LoadError) -> TimeoutDuration? {
+            guard let value = toml.values[key] else { return nil }
+            let parsed = value.int.flatMap { $0 >= 0 ? TimeoutDuration.parse(String($0)) : nil }
+                ?? value.double.flatMap { $0 >= 0 ? TimeoutDuration.parse(String($0)) : nil }
+                ?? value.string.flatMap(TimeoutDuration.parse)
+            guard let parsed else { throw Self.typeError(path, toml, key, "a duration: seconds, or a string such as \"5s\", \"200ms\", \"off\"") }
+            return parsed
+        }
+        lockTimeout = try duration("runner.lock_timeout")
+        statementTimeout = try duration("runner.statement_timeout")
+        retryDelay = try duration("runner.retry_delay")
+        if let value = toml.values["runner.retries"] {
+            guard let n = value.int, (0...100).contains(n) else { throw Self.typeError(path, toml, "runner.retries", "a number from 0 to 100") }
+            retries = n
+        }
+        if let value = toml.values["runner.migc_lock_timeout"] {
+            guard let n = value.int, n >= 0 else { throw Self.typeError(path, toml, "runner.migc_lock_timeout", "a number of seconds") }
+            migcLockTimeoutSeconds = n
         }
     }
 

@@ -30,9 +30,7 @@ enum RunReporting {
         if let text = failure.statement?.text, !text.hasPrefix("-- migc"), failure.error.code != RunFailure.refusalCode {
             notes.append(DiagnosticNote("statement: \(oneLine(text))"))
         }
-        if failure.error.code == "55P03" {
-            notes.append(DiagnosticNote("another session holds a lock on a table this statement needs; migc waits for it no longer than --lock-timeout (PostgreSQL's lock_timeout)"))
-        }
+        notes += lockTimeoutNotes(failure)
         for index in failure.invalidIndexes {
             notes.append(DiagnosticNote("PostgreSQL left index `\(index)` behind, INVALID (unused by queries, still slowing writes); drop it with `DROP INDEX CONCURRENTLY \"\(index)\";` before running the revision again"))
         }

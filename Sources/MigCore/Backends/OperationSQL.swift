@@ -3,6 +3,7 @@
 
 extension DialectRules {
     func renderInPlace(_ step: OpStep, transactional: Bool) -> [String] {
+        if let safe = renderSafeForm(step, transactional: transactional) { return safe }
         switch step.statement.operation {
         case .createTable(let op):
             let table = step.after.tables[op.name.name] ?? Table(fallback: op)
@@ -35,6 +36,8 @@ extension DialectRules {
             return ["ALTER TABLE \(quote(op.table.name)) ADD " + constraintClause(op, in: table)]
         case .dropConstraint(let op):
             return [dropConstraint(op, step)]
+        case .validateConstraint:
+            return []  // rendered by renderSafeForm
         case .sql(let raw):
             return rawSQL(raw)
         }

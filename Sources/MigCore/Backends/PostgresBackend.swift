@@ -27,8 +27,9 @@ public struct PostgresBackend: SQLBackend, DialectRules {
     }
 
     public func diagnostics(for steps: [OpStep], transactional: Bool) -> [Diagnostic] {
-        guard transactional else { return [] }
-        return steps.compactMap { step in
+        let safe = safeFormDiagnostics(for: steps, transactional: transactional)
+        guard transactional else { return safe }
+        return safe + steps.compactMap { step in
             guard case .createIndex(let op) = step.statement.operation, op.concurrently else { return nil }
             return .warning(
                 "index `\(op.name.name)` is created without `concurrently`: the revision runs in a transaction",

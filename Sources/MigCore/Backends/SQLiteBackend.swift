@@ -26,7 +26,9 @@ public struct SQLiteBackend: SQLBackend, DialectRules {
         return planner.finish()
     }
 
-    public func diagnostics(for steps: [OpStep], transactional: Bool) -> [Diagnostic] { [] }
+    public func diagnostics(for steps: [OpStep], transactional: Bool) -> [Diagnostic] {
+        safeFormDiagnostics(for: steps, transactional: transactional)
+    }
 
     /// Whether SQLite's ALTER TABLE cannot do this op, so the table is rebuilt.
     func needsRebuild(_ step: OpStep) -> Bool {

@@ -7,7 +7,7 @@
 // the revision ends. Ops on other tables pass through in order; they cannot observe
 // the pending table's columns, so the result is the same as rebuilding after every op.
 //
-//   guard: stop if T has columns, indexes or triggers the model does not know
+//   guard: stop if T has columns, constraints, indexes or triggers the model does not know
 //   CREATE TABLE "_migc_new_T" (...)                   -- the model's table
 //   INSERT INTO "_migc_new_T" (cols) SELECT exprs FROM "T"
 //   DROP TABLE "T"
@@ -110,7 +110,7 @@ struct SQLiteRebuildPlanner {
         guard let table = schema.tables[name] else { return [] }
         let q = backend.quote
         let temporary = "_migc_new_" + name
-        var texts = SQLiteRebuildGuard.statements(table: name, columns: rebuild.knownColumns, indexes: rebuild.knownIndexes, backend: backend)
+        var texts = SQLiteRebuildGuard.statements(table: name, known: rebuild.known, backend: backend)
         texts[0] = "-- migc: rebuild table \(SQLText.commentText(q(name))): SQLite cannot alter it in place; "
             + "stop first if the live table has what the model does not know\n" + texts[0]
         texts.append(backend.createTable(table, as: temporary))
@@ -185,16 +185,15 @@ struct PendingRebuild {
     /// The table had an AUTOINCREMENT key (a counter in `sqlite_sequence`).
     let hadAutoincrement: Bool
     /// What the model knows of the live table before the rebuild (for the guard).
-    let knownColumns: [String]
-    let knownIndexes: [String]
+    let known: SQLiteRebuildGuard.Known
 
     init(table: String, first step: OpStep) {
         self.table = table
         self.origin = step.statement.span
         self.last = step
-        let columns = step.before.tables[table]?.columns ?? []
-        self.knownColumns = columns.map(\.name)
-        self.knownIndexes = step.before.indexes(on: table).map(\.name)
+        let before = step.before.tables[table] ?? Table(name: table)
+        let columns = before.columns
+        self.known = SQLiteRebuildGuard.Known(before, indexes: step.before.indexes(on: table), backend: SQLiteBackend())
         self.hadAutoincrement = step.before.tables[table].map(SQLiteBackend().inlinesPrimaryKey) ?? false
         self.sources = Dictionary(columns.map { ($0.name, .column($0.name)) }, uniquingKeysWith: { first, _ in first })
         absorb(step)

@@ -135,8 +135,9 @@ extension Operation {
         case .alterColumn(let a): [a.table.name]
         case .createIndex(let c): [c.table.name, c.name.name]
         case .dropIndex(let d): [d.name.name]
-        case .addConstraint(let a): [a.table.name]
+        case .addConstraint(let a): Set([a.table.name] + (a.usingIndex.map { [$0.name] } ?? []))
         case .dropConstraint(let d): [d.table.name]
+        case .validateConstraint(let v): [v.table.name]
         case .sql: []
         }
     }

@@ -110,6 +110,7 @@ extension OpChecker {
                   notes: Self.note("\(t.constraintKind(existing) ?? "constraint") `\(existing)` defined here", t.constraintSpan(existing) ?? .synthesized))
             return
         }
+        if let index = a.usingIndex { return checkUsingIndex(a, index, table: t) }
         switch a.kind {
         case .unique(let cols):
             checkNewRelationName(a.name, kind: "constraint", code: .constraintExists)

@@ -49,10 +49,18 @@ public struct OpChecker: Sendable {
         case .dropIndex(let d): checkDropIndex(d)
         case .addConstraint(let a): checkAddConstraint(a)
         case .dropConstraint(let d): checkDropConstraint(d)
+        case .validateConstraint(let v): checkValidateConstraint(v)
         case .sql: break
         }
+        let before = schema
         schema = folded ?? schema.applying(statement.operation)
         folded = nil
+        switch statement.operation {
+        case .createTable(let c): checkDuplicateKeys(of: c.name.name, before: before, after: schema)
+        case .addColumn(let a): checkDuplicateKeys(of: a.table.name, before: before, after: schema)
+        case .addConstraint(let a): checkDuplicateKeys(of: a.table.name, before: before, after: schema)
+        default: break
+        }
         // Autoincrement columns whose primary key is now in place are settled.
         pendingAutoincrement.removeAll { p in schema.tables[p.table].map { $0.primaryKey?.columns == [p.column] } ?? true }
     }

@@ -93,6 +93,7 @@ public enum RevisionChecker {
             case .dropIndex(let d):
                 scope.indexNames?.insert(d.name.name)
                 for schema in schemas { if let t = schema.indexes[d.name.name]?.table { scope.tables.insert(t) } }
+            case .addConstraint(let a) where a.usingIndex != nil: scope.indexNames?.insert(a.usingIndex!.name)
             case .dropTable, .renameTable, .dropColumn, .renameColumn: scope.indexNames = nil
             default: break
             }

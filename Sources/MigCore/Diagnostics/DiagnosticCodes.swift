@@ -101,6 +101,12 @@ extension DiagnosticCode {
     public static let invalidCustomType: DiagnosticCode = "E080"
     public static let tooManyErrors: DiagnosticCode = "E081"
     public static let notText: DiagnosticCode = "E082"
+    /// `lock_timeout` / `statement_timeout` need `5s`, `200ms`, `off`, ...
+    public static let invalidDuration: DiagnosticCode = "E083"
+    /// `not valid` after a unique or primary key.
+    public static let notValidUnsupported: DiagnosticCode = "E084"
+    /// `validate` without `constraint`, `using` without `index`.
+    public static let expectedKeyword: DiagnosticCode = "E085"
     public static let integerTooLarge: DiagnosticCode = "E086"
     public static let scaleExceedsPrecision: DiagnosticCode = "E087"
     public static let zeroLength: DiagnosticCode = "E088"
@@ -130,6 +136,13 @@ extension DiagnosticCode {
     public static let tableInUse: DiagnosticCode = "E121"
     public static let reservedName: DiagnosticCode = "E122"
     public static let nameTooLong: DiagnosticCode = "E123"
+    public static let duplicateKey: DiagnosticCode = "E124"
+    /// `validate constraint` on a unique or primary key (only foreign keys and checks).
+    public static let cannotValidate: DiagnosticCode = "E160"
+    /// `validate constraint` on a constraint that is already valid.
+    public static let alreadyValid: DiagnosticCode = "E161"
+    /// `using index` names an index that cannot become the key.
+    public static let unusableIndex: DiagnosticCode = "E162"
 
     // Checker: reversibility
     public static let downgradeMismatch: DiagnosticCode = "E201"
@@ -184,4 +197,6 @@ extension DiagnosticCode {
     public static let concurrentlyInTransaction: DiagnosticCode = "MIG803"
     /// MySQL's MODIFY COLUMN has no `using`: values convert implicitly.
     public static let mysqlUsingIgnored: DiagnosticCode = "MIG804"
+    /// An online form (`not valid`, `set not null online`) runs as its plain form.
+    public static let onlineFormUnavailable: DiagnosticCode = "MIG808"
 }

@@ -16,6 +16,8 @@ public struct ScriptRevision: Sendable {
     /// `migc_version` rows this revision removes and adds (`MigrationStep`'s).
     public var removedHeads: [String]
     public var addedHeads: [String]
+    /// The header's `lock_timeout` / `statement_timeout`.
+    public var timeouts = RevisionTimeouts()
 
     public init(
         id: String, message: String, sourcePath: String, transactional: Bool, checksum: String?,
@@ -104,6 +106,7 @@ public enum ScriptBuilder {
         if direction == .down { out += "-- downgrade\n" }
         if !revision.transactional { out += "-- transaction off\n" }
         if transaction { out += "BEGIN;\n" }
+        out += ScriptTimeouts.lines(revision, dialect: dialect, transaction: transaction)
         for statement in backend.render(steps: revision.steps, transactional: revision.transactional) {
             out += terminated(statement.text)
         }
@@ -114,6 +117,7 @@ public enum ScriptBuilder {
                   appliedAt: .now, note: "migc build"),
             dialect: dialect))
         out += rows.map { terminated($0.text) }.joined()
+        out += ScriptTimeouts.reset(revision, dialect: dialect, transaction: transaction)
         if transaction { out += "COMMIT;\n" }
         let diagnostics = backend.diagnostics(for: revision.steps, transactional: revision.transactional)
         return BuiltScript(text: out + "\n", diagnostics: diagnostics)

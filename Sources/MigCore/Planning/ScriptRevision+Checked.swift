@@ -15,5 +15,6 @@ extension ScriptRevision {
             id: revision.id, message: revision.file.header.message?.value ?? "", sourcePath: revision.file.path,
             transactional: !revision.file.header.runsOutsideTransaction, checksum: checksum, steps: steps,
             removedHeads: step.removedHeads, addedHeads: step.addedHeads)
+        timeouts = revision.file.header.timeouts
     }
 }

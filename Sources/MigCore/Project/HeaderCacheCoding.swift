@@ -109,6 +109,12 @@ extension ByteWriter {
         identifiers(h.depends, path: path)
         identifiers(h.replaces, path: path)
         optional(h.transactionOff) { $0.span($1, path: path) }
+        for value in [h.timeouts.lockTimeout, h.timeouts.statementTimeout] {
+            optional(value) { w, duration in
+                w.unsigned(UInt64(duration.milliseconds))
+                w.span(duration.span, path: path)
+            }
+        }
         unsigned(UInt64(h.trivia.count))
         for key in h.trivia.keys.sorted() {
             string(key)
@@ -169,6 +175,8 @@ extension ByteReader {
         h.depends = try identifiers(path: path)
         h.replaces = try identifiers(path: path)
         if try flag() { h.transactionOff = try span(path: path) }
+        if try flag() { h.timeouts.lockTimeout = TimeoutDuration(milliseconds: Int(try unsigned()), span: try span(path: path)) }
+        if try flag() { h.timeouts.statementTimeout = TimeoutDuration(milliseconds: Int(try unsigned()), span: try span(path: path)) }
         for _ in 0..<(try count()) {
             let key = try string()
             h.trivia[key] = try trivia()

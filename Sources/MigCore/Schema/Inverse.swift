@@ -36,9 +36,13 @@ public enum Inverse {
             }
             return [s(.alterColumn(AlterColumn(table: plain(a.table), column: plain(a.column), change: change)))]
         case .createIndex(let c):
-            return [s(.dropIndex(DropIndex(name: plain(c.name))))]
+            return [s(.dropIndex(DropIndex(name: plain(c.name), concurrently: c.concurrently)))]
         case .dropIndex(let d):
-            return schemaBefore.indexes[d.name.name].map { [$0.creationStatement(span: span)] } ?? []
+            return schemaBefore.indexes[d.name.name].map { [$0.creationStatement(span: span, concurrently: d.concurrently)] } ?? []
+        case .addConstraint(let a) where a.usingIndex != nil:
+            return inverseOfUsingIndex(a, in: schemaBefore, span: span)
+        case .validateConstraint(let v):
+            return inverseOfValidate(v, in: schemaBefore, span: span)
         case .addConstraint(let a):
             var out = [s(.dropConstraint(DropConstraint(name: plain(a.name), table: plain(a.table))))]
             // Adding a primary key made its columns non-null; give that back too.

@@ -116,6 +116,8 @@ public struct ForeignKey: Hashable, Sendable {
     public var onDelete: ReferentialAction?
     public var onUpdate: ReferentialAction?
     public var definedAt: SourceSpan
+    /// Added `not valid` and not validated since: existing rows are unchecked.
+    public var notValid = false
     public init(name: String, columns: [String], referencedTable: String, referencedColumns: [String], onDelete: ReferentialAction? = nil, onUpdate: ReferentialAction? = nil, definedAt: SourceSpan = .synthesized) {
         self.name = name
         self.columns = columns
@@ -131,6 +133,8 @@ public struct CheckConstraint: Hashable, Sendable {
     public var name: String
     public var expression: Expr
     public var definedAt: SourceSpan
+    /// Added `not valid` and not validated since: existing rows are unchecked.
+    public var notValid = false
     public init(name: String, expression: Expr, definedAt: SourceSpan = .synthesized) {
         self.name = name
         self.expression = expression

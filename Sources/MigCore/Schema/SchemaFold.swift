@@ -30,6 +30,7 @@ extension Schema {
         case .dropIndex(let d): s.indexes[d.name.name] = nil
         case .addConstraint(let a): s.addConstraint(a)
         case .dropConstraint(let d): s.tables[d.table.name]?.removeConstraint(named: d.name.name)
+        case .validateConstraint(let v): s.validateConstraint(v)
         case .sql: break
         }
         return s
@@ -180,6 +181,7 @@ extension Schema {
     // MARK: Constraints
 
     private mutating func addConstraint(_ a: AddConstraint) {
+        if a.usingIndex != nil { return addConstraintUsingIndex(a) }
         guard var table = tables[a.table.name] else { return }
         let n = a.name.name
         switch a.kind {
@@ -187,8 +189,10 @@ extension Schema {
             table.uniques[n] = UniqueConstraint(name: n, columns: cols.map(\.name), definedAt: a.name.span)
         case .foreignKey(let cols, let target):
             table.foreignKeys[n] = foreignKey(n, cols.map(\.name), target, span: a.name.span, selfTable: table)
+            table.foreignKeys[n]?.notValid = a.notValid
         case .check(let e):
             table.checks[n] = CheckConstraint(name: n, expression: e, definedAt: a.name.span)
+            table.checks[n]?.notValid = a.notValid
         case .primaryKey(let cols):
             table.setPrimaryKey(PrimaryKey(name: n, columns: cols.map(\.name), definedAt: a.name.span))
         }

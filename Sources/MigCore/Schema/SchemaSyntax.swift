@@ -8,13 +8,14 @@ extension Table {
     /// its body (a primary key with a custom name), then its indexes.
     func creationStatements(indexes: [Index], span: SourceSpan) -> [Statement] {
         var inline = inlineConstraintNames()
+        let unvalidated = notValidConstraintNames
         let separatePrimaryKey = primaryKey.map { !inline.contains($0.name) && $0.name != Schema.DefaultName.primaryKey(table: name) } ?? false
         // A self-reference can sit in the body only when the body itself makes its
         // target unique; otherwise it follows the key or index that does.
         let bodyKeys = (separatePrimaryKey ? [] : [primaryKey?.columns].compactMap { $0 }) + uniques.values.map(\.columns)
         let late = foreignKeys.values.filter { f in
-            f.referencedTable == name && !bodyKeys.contains { Set($0) == Set(f.referencedColumns) }
-        }.map(\.name)
+            f.referencedTable == name && !bodyKeys.contains { Set($0) == Set(f.referencedColumns) } || f.notValid
+        }.map(\.name) + checks.values.filter(\.notValid).map(\.name)
         inline.subtract(late)
         var body: [TableConstraint] = []
         var extra: [Statement] = []
@@ -31,7 +32,7 @@ extension Table {
         for f in foreignKeys.values.sorted(by: { $0.name < $1.name }) where !inline.contains(f.name) && !late.contains(f.name) {
             body.append(TableConstraint(.foreignKey(name: Identifier(f.name), columns: f.columns.map { Identifier($0) }, target: f.target)))
         }
-        for k in checks.values.sorted(by: { $0.name < $1.name }) where !inline.contains(k.name) {
+        for k in checks.values.sorted(by: { $0.name < $1.name }) where !inline.contains(k.name) && !unvalidated.contains(k.name) {
             body.append(TableConstraint(.check(name: Identifier(k.name), expression: k.expression)))
         }
         let create = CreateTable(name: Identifier(name), columns: columns.map { definition(of: $0, inline: inline) }, constraints: body)
@@ -85,7 +86,7 @@ extension Table {
         else if let f = foreignKeys[n] { kind = .foreignKey(columns: ids(f.columns), target: f.target) }
         else if let k = checks[n] { kind = .check(k.expression) }
         else { return nil }
-        return AddConstraint(name: Identifier(n), table: Identifier(name), kind: kind)
+        return AddConstraint(name: Identifier(n), table: Identifier(name), kind: kind, notValid: isNotValid(n))
     }
 }
 
@@ -97,10 +98,10 @@ extension ForeignKey {
 }
 
 extension Index {
-    func creationStatement(span: SourceSpan) -> Statement {
+    func creationStatement(span: SourceSpan, concurrently: Bool = false) -> Statement {
         Statement(.createIndex(CreateIndex(
             name: Identifier(name), table: Identifier(table), unique: unique,
             columns: columns.map { IndexColumn(name: Identifier($0.name.name), descending: $0.descending) },
-            predicate: predicate)), span: span)
+            predicate: predicate, concurrently: concurrently)), span: span)
     }
 }

@@ -67,6 +67,8 @@ public struct RevisionHeader: Hashable, Sendable {
     public var replaces: [Identifier] = []
     /// Span of a `transaction off` line, when present.
     public var transactionOff: SourceSpan?
+    /// `lock_timeout` / `statement_timeout` lines: this revision's own limits.
+    public var timeouts = RevisionTimeouts()
     /// Comments per header line kind, keyed by keyword ("revision", "parent", ...),
     /// plus comments before the first line under "".
     public var trivia: [String: Trivia]
@@ -147,6 +149,8 @@ public enum Operation: Hashable, Sendable {
     case dropIndex(DropIndex)
     case addConstraint(AddConstraint)
     case dropConstraint(DropConstraint)
+    /// `validate constraint C on T` (see SafeForms.swift).
+    case validateConstraint(ValidateConstraint)
     case sql(RawSQL)
 }
 
@@ -305,10 +309,13 @@ public struct AlterColumn: Hashable, Sendable {
     public var table: Identifier
     public var column: Identifier
     public var change: Change
-    public init(table: Identifier, column: Identifier, change: Change) {
+    /// `set not null online`: PostgreSQL proves it with a validated check first.
+    public var online: Bool
+    public init(table: Identifier, column: Identifier, change: Change, online: Bool = false) {
         self.table = table
         self.column = column
         self.change = change
+        self.online = online
     }
 }
 
@@ -342,7 +349,12 @@ public struct CreateIndex: Hashable, Sendable {
 
 public struct DropIndex: Hashable, Sendable {
     public var name: Identifier
-    public init(name: Identifier) { self.name = name }
+    /// `drop index I concurrently` (PostgreSQL, with `transaction off`).
+    public var concurrently: Bool
+    public init(name: Identifier, concurrently: Bool = false) {
+        self.name = name
+        self.concurrently = concurrently
+    }
 }
 
 public struct AddConstraint: Hashable, Sendable {
@@ -356,10 +368,17 @@ public struct AddConstraint: Hashable, Sendable {
     public var name: Identifier
     public var table: Identifier
     public var kind: Kind
-    public init(name: Identifier, table: Identifier, kind: Kind) {
+    /// `not valid`: a foreign key or check that existing rows need not satisfy yet.
+    public var notValid: Bool
+    /// `using index I`: a unique or primary key made from an existing unique index
+    /// (its columns are the index's; the kind's column list is empty).
+    public var usingIndex: Identifier?
+    public init(name: Identifier, table: Identifier, kind: Kind, notValid: Bool = false, usingIndex: Identifier? = nil) {
         self.name = name
         self.table = table
         self.kind = kind
+        self.notValid = notValid
+        self.usingIndex = usingIndex
     }
 }
 

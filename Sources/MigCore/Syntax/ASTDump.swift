@@ -59,6 +59,7 @@ private struct Dumper {
             if !h.depends.isEmpty { d.line("depends " + h.depends.map(\.name).joined(separator: ", ")) }
             if !h.replaces.isEmpty { d.line("replaces " + h.replaces.map(\.name).joined(separator: ", ")) }
             if let t = h.transactionOff { d.line("transaction off", t) }
+            for (keyword, value) in h.timeouts.lines { d.line("\(keyword) \(value)", value.span) }
             for key in h.trivia.keys.sorted() {
                 d.line("trivia " + d.quote(key).dropFirst())
                 d.nested { $0.trivia(h.trivia[key]!) }
@@ -91,7 +92,7 @@ private struct Dumper {
             nested { $0.column(o.column) }
         case .dropColumn(let o): line("drop-column \(name(o.table)).\(name(o.column))" + trailing(s.trivia), s.span)
         case .renameColumn(let o): line("rename-column \(name(o.table)).\(name(o.column)) to \(name(o.newName))" + trailing(s.trivia), s.span)
-        case .alterColumn(let o): line("alter-column \(name(o.table)).\(name(o.column)) " + change(o.change) + trailing(s.trivia), s.span)
+        case .alterColumn(let o): line("alter-column \(name(o.table)).\(name(o.column)) " + change(o.change) + (o.online ? " online" : "") + trailing(s.trivia), s.span)
         case .createIndex(let o):
             let cols = o.columns.map { name($0.name) + ($0.descending ? " desc" : "") }.joined(separator: ", ")
             var text = "create-index \(name(o.name)) on \(name(o.table)) (\(cols))"
@@ -99,9 +100,11 @@ private struct Dumper {
             if o.concurrently { text += " concurrently" }
             if let p = o.predicate { text += " where " + expr(p) }
             line(text + trailing(s.trivia), s.span)
-        case .dropIndex(let o): line("drop-index " + name(o.name) + trailing(s.trivia), s.span)
+        case .dropIndex(let o): line("drop-index " + name(o.name) + (o.concurrently ? " concurrently" : "") + trailing(s.trivia), s.span)
         case .addConstraint(let o):
-            line("add-constraint \(name(o.name)) on \(name(o.table)) " + addKind(o.kind) + trailing(s.trivia), s.span)
+            let safe = (o.usingIndex.map { " using-index " + name($0) } ?? "") + (o.notValid ? " not-valid" : "")
+            line("add-constraint \(name(o.name)) on \(name(o.table)) " + addKind(o.kind) + safe + trailing(s.trivia), s.span)
+        case .validateConstraint(let o): line("validate-constraint \(name(o.name)) on \(name(o.table))" + trailing(s.trivia), s.span)
         case .dropConstraint(let o): line("drop-constraint \(name(o.name)) on \(name(o.table))" + trailing(s.trivia), s.span)
         case .sql(let o):
             line("sql" + (o.dialect.map { " " + $0.name } ?? "") + trailing(s.trivia), s.span)

@@ -28,15 +28,17 @@ extension MigParser {
         try consume("on") { .expectedOn(after: "the constraint name", found: $0) }
         let table = try parseName("a table", after: "`on`")
         let constraint: AddConstraint.Kind
+        let usingIndex = kind == "unique" || kind == "primary" ? try parseUsingIndex() : nil
         switch kind {
-        case "unique": constraint = .unique(columns: try parseColumnList(after: "the table name"))
-        case "primary": constraint = .primaryKey(columns: try parseColumnList(after: "the table name"))
+        case "unique": constraint = .unique(columns: usingIndex == nil ? try parseColumnList(after: "the table name") : [])
+        case "primary": constraint = .primaryKey(columns: usingIndex == nil ? try parseColumnList(after: "the table name") : [])
         case "check": constraint = .check(try parseParenthesizedExpression(after: "the table name"))
         default:
             let columns = try parseColumnList(after: "the table name")
             try consume("references") { .expectedReferences(found: $0) }
             constraint = .foreignKey(columns: columns, target: try parseForeignKeyTarget())
         }
-        return .addConstraint(AddConstraint(name: name, table: table, kind: constraint))
+        let notValid = parseNotValid(keyword)
+        return .addConstraint(AddConstraint(name: name, table: table, kind: constraint, notValid: notValid, usingIndex: usingIndex))
     }
 }

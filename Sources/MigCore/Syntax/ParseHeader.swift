@@ -7,7 +7,7 @@ struct HeaderState {
     var hadError = false
     var start: Int?
 
-    static let keywords = ["revision", "parent", "message", "created", "label", "depends", "transaction", "replaces"]
+    static let keywords = ["revision", "parent", "message", "created", "label", "depends", "transaction", "lock_timeout", "statement_timeout", "replaces"]
 
     static func keyword(_ word: String) -> String? { keywords.contains(word) ? word : nil }
 
@@ -66,6 +66,7 @@ extension MigParser {
                 labels.append(identifier(token))
             } while kind == .comma
             header.labels = labels
+        case "lock_timeout", "statement_timeout": header.timeouts.set(keyword, try parseTimeout(keyword))
         default:
             try consume("off", help: { _ in "`transaction off` runs the revision outside a transaction" }) { .expectedOff(found: $0) }
             header.transactionOff = span(from: keywordToken.start)

@@ -35,6 +35,7 @@ extension MigParser {
             case .primaryKey: "add primary key"
             }
         case .dropConstraint: "drop constraint"
+        case .validateConstraint: "validate constraint"
         case .sql: "sql"
         }
     }
@@ -46,10 +47,11 @@ extension MigParser {
         if at("add") { return try parseAdd() }
         if at("alter") { return try parseAlterColumn() }
         if at("rename") { return try parseRename() }
+        if at("validate") { return try parseValidate() }
         if at("sql") { return try parseRawSQL() }
         let guess = Suggest.closest(to: lowercased(current), in: Self.operationKeywords)
         throw fail(.unknownOperation(text(current)),
-                   help: guess.map { "did you mean `\($0)`?" } ?? "operations are `create`, `drop`, `rename`, `add`, `alter` and `sql`",
+                   help: guess.map { "did you mean `\($0)`?" } ?? "operations are `create`, `drop`, `rename`, `add`, `alter`, `validate` and `sql`",
                    fixIts: guess.map { [FixIt(replace: span(current), with: $0)] } ?? [])
     }
 
@@ -125,7 +127,8 @@ extension MigParser {
         }
         if at("index") {
             advance()
-            return .dropIndex(DropIndex(name: try parseName("an index", after: "`drop index`")))
+            let name = try parseName("an index", after: "`drop index`")
+            return .dropIndex(DropIndex(name: name, concurrently: parseDropConcurrently()))
         }
         try consume("constraint", help: { p in p.wordGuess(["table", "column", "index", "constraint"]) }) { .expectedAfterDrop(found: $0) }
         let name = try parseName("a constraint", after: "`drop constraint`")
@@ -155,6 +158,7 @@ extension MigParser {
         try consume("column") { .expectedAfterAlter(found: $0) }
         let (table, column) = try parseQualifiedColumn(after: "`alter column`")
         let change: AlterColumn.Change
+        var online = false
         if at("type") {
             advance()
             let type = try parseType()
@@ -175,6 +179,7 @@ extension MigParser {
                 }) { .expectedAfterSet(found: $0) }
                 try consume("null") { .expectedNull(found: $0) }
                 change = .setNotNull
+                online = parseOnline()
             }
         } else if at("drop") {
             advance()
@@ -189,7 +194,7 @@ extension MigParser {
         } else {
             throw fail(.expectedAlterChange(found: found), help: wordGuess(["type", "set", "drop"]))
         }
-        return .alterColumn(AlterColumn(table: table, column: column, change: change))
+        return .alterColumn(AlterColumn(table: table, column: column, change: change, online: online))
     }
 
     static let dialects = ["sqlite", "postgres", "mysql"]

@@ -124,7 +124,7 @@ extension MigParser {
                                fixIts: [FixIt(replace: span(current), with: guess)])
                 }
                 throw fail(.unknownHeaderLine(text(current)),
-                           help: "header lines are `revision`, `parent`, `message`, `created`, `label`, `depends` and `transaction off`")
+                           help: "header lines are `revision`, `parent`, `message`, `created`, `label`, `depends`, `transaction off`, `lock_timeout` and `statement_timeout`")
             }
             throw fail(.unexpectedAtTopLevel(found))
         } catch {

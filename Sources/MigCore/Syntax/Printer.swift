@@ -58,6 +58,7 @@ public enum Printer {
             ("revision", h.revision != nil), ("parent", !h.parents.isEmpty), ("message", h.message != nil),
             ("created", h.created != nil), ("label", !h.labels.isEmpty), ("depends", !h.depends.isEmpty),
             ("replaces", !h.replaces.isEmpty), ("transaction", h.transactionOff != nil),
+            ("lock_timeout", h.timeouts.lockTimeout != nil), ("statement_timeout", h.timeouts.statementTimeout != nil),
         ]
         let known = Set(present.map(\.0))
         for (key, _) in trivia where !known.contains(key) && key != "" {
@@ -103,6 +104,11 @@ public enum Printer {
             let trivia = h.trivia["transaction"] ?? .none
             out.comments(trivia.leading, depth: 0)
             out.add(0, "transaction off", trailing: trivia.trailing)
+        }
+        for (keyword, value) in h.timeouts.lines {
+            let trivia = h.trivia[keyword] ?? .none
+            out.comments(trivia.leading, depth: 0)
+            out.add(0, "\(keyword) \(value)", trailing: trivia.trailing)
         }
     }
 

@@ -22,10 +22,11 @@ extension Printer {
         case .addColumn(let a): return "add column " + qualified(a.table, a.column.name) + " " + columnTail(a.column)
         case .dropColumn(let d): return "drop column " + qualified(d.table, d.column)
         case .renameColumn(let r): return "rename column \(qualified(r.table, r.column)) to \(quoted(r.newName.name))"
-        case .alterColumn(let a): return "alter column " + qualified(a.table, a.column) + " " + change(a.change)
+        case .alterColumn(let a): return "alter column " + qualified(a.table, a.column) + " " + change(a.change) + (a.online ? " online" : "")
         case .createIndex(let c): return createIndex(c)
-        case .dropIndex(let d): return "drop index " + quoted(d.name.name)
-        case .addConstraint(let a): return addConstraint(a)
+        case .dropIndex(let d): return dropIndex(d)
+        case .addConstraint(let a): return addConstraint(a) + safeSuffix(a)
+        case .validateConstraint(let v): return validateConstraint(v)
         case .dropConstraint(let d): return "drop constraint \(quoted(d.name.name)) on \(quoted(d.table.name))"
         }
     }
@@ -120,6 +121,9 @@ extension Printer {
 
     private static func addConstraint(_ a: AddConstraint) -> String {
         let target = quoted(a.name.name) + " on " + quoted(a.table.name)
+        if let index = a.usingIndex {
+            return (a.kind == .primaryKey(columns: []) ? "add primary key " : "add unique ") + target + " using index " + quoted(index.name)
+        }
         switch a.kind {
         case .unique(let columns):
             return "add unique " + target + " " + columnList(columns)

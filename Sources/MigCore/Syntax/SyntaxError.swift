@@ -21,6 +21,7 @@ enum SyntaxError: Sendable {
     case expectedMessage(found: String)
     case invalidTimestamp(String)
     case expectedOff(found: String)
+    case invalidDuration(keyword: String, found: String)
     case headerAfterBlocks(String)
     // Blocks
     case expectedBlockBrace(String, found: String)
@@ -55,6 +56,8 @@ enum SyntaxError: Sendable {
     case duplicateIndexClause(String)
     case expectedAfterDropNot(found: String)
     case expectedKey(after: String, found: String)
+    case notValidUnsupported(String)
+    case expectedKeyword(String, after: String, found: String)
     // Tables and columns
     case expectedTableBody(found: String)
     case duplicateModifier(String)
@@ -113,6 +116,7 @@ enum SyntaxError: Sendable {
         case .expectedMessage: .expectedMessage
         case .invalidTimestamp: .invalidTimestamp
         case .expectedOff: .expectedOff
+        case .invalidDuration: .invalidDuration
         case .headerAfterBlocks: .headerAfterBlocks
         case .expectedBlockBrace: .expectedBlockBrace
         case .unterminatedBlock: .unterminatedBlock
@@ -145,6 +149,8 @@ enum SyntaxError: Sendable {
         case .duplicateIndexClause: .duplicateIndexClause
         case .expectedAfterDropNot: .expectedAfterDropNot
         case .expectedKey: .expectedKey
+        case .notValidUnsupported: .notValidUnsupported
+        case .expectedKeyword: .expectedKeyword
         case .expectedTableBody: .expectedTableBody
         case .duplicateModifier: .duplicateModifier
         case .conflictingNullability: .conflictingNullability
@@ -201,6 +207,7 @@ enum SyntaxError: Sendable {
         case .expectedMessage(let found): "expected a string after `message`, found \(found)"
         case .invalidTimestamp(let t): "invalid timestamp `\(short(t))` after `created`"
         case .expectedOff(let found): "expected `off` after `transaction`, found \(found)"
+        case .invalidDuration(let keyword, let found): "expected a duration after `\(keyword)`, found \(found)"
         case .headerAfterBlocks(let k): "header line `\(k)` after the blocks"
         case .expectedBlockBrace(let k, let found): "expected `{` after `\(k)`, found \(found)"
         case .unterminatedBlock(let k): "unterminated `\(k)` block"
@@ -233,6 +240,8 @@ enum SyntaxError: Sendable {
         case .duplicateIndexClause(let k): "duplicate `\(k)` in `create index`"
         case .expectedAfterDropNot(let found): "expected `null` after `drop not`, found \(found)"
         case .expectedKey(let after, let found): "expected `key` after `\(after)`, found \(found)"
+        case .notValidUnsupported(let kind): "`not valid` is for foreign keys and checks, not a \(kind)"
+        case .expectedKeyword(let keyword, let after, let found): "expected `\(keyword)` after `\(after)`, found \(found)"
         case .expectedTableBody(let found): "expected `{` after the table name, found \(found)"
         case .duplicateModifier(let m): "duplicate column modifier `\(m)`"
         case .conflictingNullability: "column is declared both `null` and `not null`"

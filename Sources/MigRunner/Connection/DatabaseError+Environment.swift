@@ -13,6 +13,6 @@ extension DatabaseError {
         }
         // SQLSTATE classes: 08 connection, 53 insufficient resources (53100 disk full),
         // 57 operator intervention (shutdown), 58 system error (I/O); 55P03 lock timeout.
-        return ["08", "53", "57", "58"].contains(String(code.prefix(2))) || code == "55P03"
+        return ["08", "53", "57", "58"].contains(String(code.prefix(2))) || code == "55P03" || code.hasPrefix("1205/")
     }
 }

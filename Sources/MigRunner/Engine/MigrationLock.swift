@@ -57,7 +57,7 @@ final class MigrationLock {
     }
 
     static func timeoutMessage(_ timeout: Double) -> String {
-        "another migc is migrating this database; gave up after waiting \(Int(timeout)) s (--lock-timeout)"
+        "another migc is migrating this database; gave up after waiting \(Int(timeout)) s (--migc-lock-timeout)"
     }
 
     /// `migc:` and the database name, cut to the server's 64-character limit.

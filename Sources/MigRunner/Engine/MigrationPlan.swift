@@ -24,6 +24,8 @@ public struct PlannedRevision: Sendable {
     public var steps: [OpStep] = []
     /// The dialect the statements were rendered for.
     public var dialect: Dialect = .sqlite
+    /// The revision header's own `lock_timeout` / `statement_timeout`.
+    public var timeouts = RevisionTimeouts()
 
     public init(
         id: String, message: String, direction: Direction, statements: [SQLStatement], transactional: Bool = true,
@@ -104,6 +106,12 @@ public struct RunFailure: Error, Sendable, CustomStringConvertible {
     public var transactionEndedBy: TransactionControl.Found?
     /// Indexes a failed `CREATE INDEX CONCURRENTLY` left behind, INVALID (PostgreSQL).
     public var invalidIndexes: [String] = []
+    /// How many times the revision (or, outside a transaction, its statement) ran
+    /// before giving up on a lock timeout; 1 when it was not retried.
+    public var attempts = 1
+    /// The sessions that held the lock the statement waited for, as migc could
+    /// name them (PostgreSQL: `pg_blocking_pids`; MySQL/MariaDB: open transactions).
+    public var blockers: [String] = []
 
     public var description: String { "revision \(revision) failed: \(error)" }
 }
@@ -127,6 +135,7 @@ extension PlannedRevision {
             history: [(revision.id, revision.checksum)], note: note)
         self.steps = revision.steps
         self.dialect = dialect
+        self.timeouts = revision.timeouts
     }
 
     /// A folded upgrade from base: one unit creating the final schema, recording

@@ -40,6 +40,8 @@ extension MigrationRunner {
             let resumeAt = resuming ? stopped!.checksums.count : 0
             // A statement that was running when an earlier run died has its row already.
             let interrupted: Int? = resuming && stopped?.running != nil ? resumeAt : nil
+            try applyTimeouts(of: unit, local: false)
+            defer { if !unit.timeouts.isEmpty { try? setSessionTimeouts() } }
             for (i, statement) in unit.statements.enumerated() where i >= resumeAt {
                 do {
                     if i != interrupted { try journal.start(unit.id, unit.direction, position: i + 1, statement: statement) }
@@ -49,7 +51,7 @@ extension MigrationRunner {
                         statement: SQLStatement("-- migc progress table"), error: error, report: report, rolledBack: false)
                 }
                 do {
-                    try driver.execute(statement.text)
+                    try executeRetrying(statement, of: unit)
                 } catch {
                     // It did not run (DDL is atomic per statement): forget its row, unless
                     // an earlier run left it unknown whether it ran.
@@ -61,6 +63,7 @@ extension MigrationRunner {
                         ran: Array(unit.statements[..<i]), resumedAt: resumeAt, failed: statement,
                         notRun: Array(unit.statements[(i + 1)...]), undo: Self.undoStatements(unit, ran: i),
                         interruptedEarlier: i == interrupted ? journal.markRunSQL(unit.id, unit.direction, position: i + 1) : nil)
+                    (failure.attempts, failure.blockers) = statementRetry
                     throw failure
                 }
                 do {

@@ -15,13 +15,23 @@ public final class MigrationRunner {
         /// MySQL/MariaDB: undo the statements a stopped revision ran instead of
         /// resuming it (see `applyStatementByStatement`).
         public var undoPartial: Bool
+        /// Lock and statement timeouts per revision, and retries after a lock timeout.
+        public var timeouts: RunTimeouts
 
-        public init(transactionMode: TransactionMode, lockTimeout: Double = 30, undoPartial: Bool = false) {
+        public init(transactionMode: TransactionMode, lockTimeout: Double = 30, undoPartial: Bool = false, timeouts: RunTimeouts = RunTimeouts()) {
             self.transactionMode = transactionMode
             self.lockTimeout = lockTimeout
             self.undoPartial = undoPartial
+            self.timeouts = timeouts
         }
     }
+
+    /// The run's timeouts (set by `migrate`), read while applying.
+    var timeouts = RunTimeouts()
+    /// Attempts and blockers of the last statement retried outside a transaction.
+    var statementRetry: (attempts: Int, blockers: [String]) = (1, [])
+    /// PostgreSQL: this connection's backend pid, for naming who blocks it.
+    var backendPID: String?
 
     public init(url: DatabaseURL, lockTimeout: Double = 30) throws(DatabaseError) {
         self.url = url
@@ -40,6 +50,9 @@ public final class MigrationRunner {
         defer { lock.release() }
         let store = self.store
         let units = try plan(try store.heads())
+        timeouts = options.timeouts
+        try setSessionTimeouts()
+        if driver.dialect == .postgres { backendPID = try driver.scalar("SELECT pg_backend_pid()") }
         // Only a run that will change something leaves migc's tables behind.
         if !units.isEmpty, try !store.tablesExist() { try store.createTables() }
         var report = driver.dialect == .mysql
@@ -87,26 +100,34 @@ public final class MigrationRunner {
         for unit in units {
             let started = DispatchTime.now().uptimeNanoseconds
             if unit.transactional {
-                if mode == .single {
-                    if !outerOpen { try driver.begin(); outerOpen = true }
-                    try driver.execute("SAVEPOINT migc_revision")
-                } else {
-                    try driver.begin()
-                }
-                do {
-                    try runStatements(unit)
-                    try bookkeep(unit, since: started)
-                    try endRevision(mode == .single ? "RELEASE SAVEPOINT migc_revision" : "COMMIT")
-                } catch let failure as StatementFailure {
-                    if mode == .single { outerOpen = false }
-                    throw settle(failure, unit, mode: mode, report: report)
+                try withLockRetries(unit) {
+                    if mode == .single {
+                        if !outerOpen { try driver.begin(); outerOpen = true }
+                        try driver.execute("SAVEPOINT migc_revision")
+                    } else {
+                        try driver.begin()
+                    }
+                    do {
+                        try setTimeouts(unit, local: true)
+                        try runStatements(unit)
+                        try bookkeep(unit, since: started)
+                        try endRevision(mode == .single ? "RELEASE SAVEPOINT migc_revision" : "COMMIT")
+                    } catch let failure as StatementFailure {
+                        if mode == .single { outerOpen = false }
+                        throw settle(failure, unit, mode: mode, report: report)
+                    }
                 }
             } else {
                 if outerOpen { try driver.commit(); outerOpen = false }
+                statementRetry = (1, [])
                 do {
+                    try setTimeouts(unit, local: false)
+                    defer { try? setSessionTimeouts() }
                     try runStatements(unit)
                 } catch let failure as StatementFailure {
-                    throw InvalidIndexes.annotate(failure.runFailure(unit, report: report, rolledBack: false), driver: driver)
+                    var run = InvalidIndexes.annotate(failure.runFailure(unit, report: report, rolledBack: false), driver: driver)
+                    (run.attempts, run.blockers) = statementRetry
+                    throw run
                 }
                 try driver.begin()
                 try bookkeep(unit, since: started)
@@ -189,12 +210,24 @@ public final class MigrationRunner {
         }
     }
 
+    private func setTimeouts(_ unit: PlannedRevision, local: Bool) throws(StatementFailure) {
+        do {
+            try applyTimeouts(of: unit, local: local)
+        } catch {
+            throw StatementFailure(statement: SQLStatement("-- migc timeouts"), error: error)
+        }
+    }
+
     private func runStatements(_ unit: PlannedRevision) throws(StatementFailure) {
         var keeper = RebuildKeeper(driver: driver)
         for statement in unit.statements {
             do {
                 try keeper.prepare(statement.text)
-                try driver.execute(statement.text)
+                if unit.transactional {
+                    try driver.execute(statement.text)
+                } else {
+                    try executeRetrying(statement, of: unit)
+                }
             } catch {
                 throw StatementFailure(statement: statement, error: error)
             }

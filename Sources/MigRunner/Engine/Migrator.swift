@@ -38,6 +38,8 @@ public final class Migrator {
         /// MySQL/MariaDB: undo what a revision that stopped half-way ran, instead of
         /// resuming it.
         public var undoPartial: Bool
+        /// Lock and statement timeouts per revision, and retries after a lock timeout.
+        public var timeouts = RunTimeouts()
 
         public init(transactionMode: TransactionMode, lockTimeout: Double = 30, allowEdited: Bool = false, fold: Bool = true, undoPartial: Bool = false) {
             self.transactionMode = transactionMode
@@ -109,7 +111,8 @@ public final class Migrator {
 
     private func run(_ direction: Direction, to target: String, options: Options, progress: (RunReport.Applied) -> Void) throws -> RunReport {
         let runnerOptions = MigrationRunner.Options(
-            transactionMode: options.transactionMode, lockTimeout: options.lockTimeout, undoPartial: options.undoPartial)
+            transactionMode: options.transactionMode, lockTimeout: options.lockTimeout, undoPartial: options.undoPartial,
+            timeouts: options.timeouts)
         return try runner.migrate(options: runnerOptions, plan: { heads in
             try self.plan(direction, to: target, from: heads, options: options)
         }, progress: progress)

@@ -5,7 +5,9 @@ import MigCore
 /// query itself: a column the model does not know stops the revision (rolled back,
 /// nothing changed) with its name; indexes and triggers on the table are saved from
 /// `sqlite_master`, dropped, and created again after the revision's statements, so
-/// the guard passes and they survive the rebuild.
+/// the guard passes and they survive the rebuild. A constraint the model does not
+/// know (SQLite keeps it in the table's text, which the rebuild replaces) stops the
+/// revision like a column.
 struct RebuildKeeper {
     let driver: any DatabaseDriver
     /// CREATE INDEX / CREATE TRIGGER texts to run again, in the order found.
@@ -24,16 +26,18 @@ struct RebuildKeeper {
         }
         // Outside a transaction (`transaction off`) a failure after the drop could
         // not bring indexes and triggers back: refuse for them as for columns.
-        let carried = driver.inTransaction ? ["column"] : ["column", "index", "trigger"]
+        let carried = driver.inTransaction ? ["column", "constraint"] : ["column", "constraint", "index", "trigger"]
         let refused = lost.filter { carried.contains($0.kind) }
         if !refused.isEmpty {
             let table = Self.table(of: query) ?? "?"
-            let list = refused.map { "\($0.kind) `\($0.name)`" }.joined(separator: ", ")
+            let list = refused.map { $0.kind == "constraint" ? "a \($0.name) constraint" : "\($0.kind) `\($0.name)`" }
+                .joined(separator: ", ")
             throw DatabaseError(
                 message: "table `\(table)` has \(list) that the migrations do not know "
                     + "(added by raw SQL?); the rebuild SQLite needs here would drop \(refused.count == 1 ? "it" : "them") with the data, so migc stopped before it",
                 code: Self.refusalCode,
-                detail: "hint: drop what is not needed in a `sql` block first; a column to keep goes into the model (copy it aside, drop it, `add column`, copy back)",
+                detail: "hint: drop what is not needed in a `sql` block first; a column to keep goes into the model (copy it aside, drop it, `add column`, copy back), "
+                    + "a constraint to keep too (`add check` / `add foreign key` / `add unique` after removing the raw one); `migc check` lists the differences",
                 statement: statement)
         }
         for object in lost where object.kind == "index" || object.kind == "trigger" {

@@ -51,11 +51,13 @@ struct PostgresIntrospector {
             table.foreignKeys[name] = ForeignKey(
                 name: name, columns: columns, referencedTable: row[4] ?? "", referencedColumns: split(row[5]),
                 onDelete: Self.action(row[6]), onUpdate: Self.action(row[7]))
+            table.foreignKeys[name]?.notValid = row[9] == "f"
         case "c":
             var text = row[8] ?? ""
             if text.hasPrefix("CHECK ") { text.removeFirst(6) }
             if let range = text.firstRange(of: " NOT VALID") { text.removeSubrange(range) }
             table.checks[name] = CheckConstraint(name: name, expression: SQLExpressionReader.read(text))
+            table.checks[name]?.notValid = row[9] == "f"
         default: break
         }
     }
@@ -105,7 +107,8 @@ struct PostgresIntrospector {
                array_to_string(ARRAY(SELECT a.attname FROM unnest(k.confkey) WITH ORDINALITY u(n, i)
                    JOIN pg_catalog.pg_attribute a ON a.attrelid = k.confrelid AND a.attnum = u.n ORDER BY u.i), E'\\x1f'),
                k.confdeltype, k.confupdtype,
-               CASE WHEN k.contype = 'c' THEN pg_catalog.pg_get_constraintdef(k.oid) END
+               CASE WHEN k.contype = 'c' THEN pg_catalog.pg_get_constraintdef(k.oid) END,
+               k.convalidated
         FROM pg_catalog.pg_constraint k
         JOIN pg_catalog.pg_class c ON c.oid = k.conrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace

@@ -45,9 +45,15 @@ public enum SchemaComparison {
                 var fk = fk
                 if fk.onDelete == .noAction { fk.onDelete = nil }
                 if fk.onUpdate == .noAction { fk.onUpdate = nil }
+                // Only PostgreSQL keeps a constraint `not valid`; elsewhere it was checked when added.
+                if dialect != .postgres { fk.notValid = false }
                 return fk
             }
-            table.checks = table.checks.mapValues { CheckConstraint(name: $0.name, expression: Expr(.null)) }
+            table.checks = table.checks.mapValues { check in
+                var shown = CheckConstraint(name: check.name, expression: Expr(.null))
+                shown.notValid = dialect == .postgres && check.notValid
+                return shown
+            }
             out.tables[name] = table
         }
         out.indexes = out.indexes.mapValues { index in
@@ -123,12 +129,18 @@ public enum SchemaComparison {
             d.detail = "is \(describe(ai)), expected \(describe(ei))"
         } else if let e, let a, let name = backticked(d.object) {
             if let x = e.foreignKeys[name], let y = a.foreignKeys[name] { d.detail = "is \(describe(y)), expected \(describe(x))" }
+            if let x = e.checks[name], let y = a.checks[name], x.notValid != y.notValid { d.detail = validity(y.notValid, expected: x.notValid) }
+            if let x = e.foreignKeys[name], let y = a.foreignKeys[name], x.notValid != y.notValid { d.detail = validity(y.notValid, expected: x.notValid) }
             if let x = e.uniques[name], let y = a.uniques[name] { d.detail = "is on (\(y.columns.joined(separator: ", "))), expected (\(x.columns.joined(separator: ", ")))" }
             if let x = e.primaryKey, let y = a.primaryKey, x.name == name {
                 d.detail = "is on (\(y.columns.joined(separator: ", "))), expected (\(x.columns.joined(separator: ", ")))"
             }
         }
         return d
+    }
+
+    static func validity(_ notValid: Bool, expected: Bool) -> String {
+        notValid ? "is `not valid`, expected validated" : "is validated, expected `not valid`"
     }
 
     static func show(_ expr: Expr?) -> String { expr.map { "`\(Printer.print($0))`" } ?? "none" }

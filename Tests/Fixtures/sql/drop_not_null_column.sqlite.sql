@@ -59,10 +59,13 @@ PRAGMA foreign_keys = OFF;
 BEGIN;
 ALTER TABLE "t" ADD COLUMN "ref" UUID TEXT NOT NULL DEFAULT '00000000-0000-0000-0000-000000000000';
 -- migc: rebuild table "t": SQLite cannot alter it in place; stop first if the live table has what the model does not know
-CREATE TEMP TABLE IF NOT EXISTS "_migc_rebuild_guard" ("lost" TEXT CONSTRAINT "a table rebuild would drop columns, indexes or triggers the migrations do not know (see migc check)" CHECK ("lost" IS NULL));
+CREATE TEMP TABLE IF NOT EXISTS "_migc_rebuild_guard" ("lost" TEXT CONSTRAINT "a table rebuild would drop columns, constraints, indexes or triggers the migrations do not know (see migc check)" CHECK ("lost" IS NULL));
 INSERT INTO temp."_migc_rebuild_guard" ("lost")
   SELECT 'column ' || "name" FROM pragma_table_info('t') WHERE "name" NOT IN ('id', 'ref')
-  UNION ALL SELECT "type" || ' ' || "name" FROM "sqlite_master" WHERE "tbl_name" = 't' COLLATE NOCASE AND "type" IN ('index', 'trigger') AND "name" NOT LIKE 'sqlite_autoindex_%' AND "name" NOT IN ();
+  UNION ALL SELECT "type" || ' ' || "name" FROM "sqlite_master" WHERE "tbl_name" = 't' COLLATE NOCASE AND "type" IN ('index', 'trigger') AND "name" NOT LIKE 'sqlite_autoindex_%' AND "name" NOT IN ()
+  UNION ALL SELECT 'constraint FOREIGN KEY' WHERE (SELECT count(DISTINCT "id") FROM pragma_foreign_key_list('t')) > 0
+  UNION ALL SELECT 'constraint UNIQUE' WHERE (SELECT count(*) FROM pragma_index_list('t') WHERE "origin" = 'u') > 0
+  UNION ALL SELECT 'constraint CHECK' FROM (SELECT upper(replace(replace(replace(replace("sql", ' ', ''), char(10), ''), char(13), ''), char(9), '')) AS "s" FROM "sqlite_master" WHERE "type" = 'table' AND "name" = 't' COLLATE NOCASE) WHERE (length("s") - length(replace("s", 'CHECK(', ''))) / 6 > 0;
 CREATE TABLE "_migc_new_t" (
   "id" INTEGER NOT NULL,
   "flag" BOOLEAN NOT NULL,

@@ -64,7 +64,7 @@ INSERT INTO "migc_history" ("revision", "direction", "checksum", "applied_at", "
 -- source: sql/indexes/a3_concurrently.mig
 -- downgrade
 -- transaction off
-DROP INDEX "posts_slug_title_idx";
+DROP INDEX CONCURRENTLY "posts_slug_title_idx";
 DELETE FROM "migc_version" WHERE "revision" = 'a3';
 INSERT INTO "migc_version" ("revision") VALUES ('a2');
 INSERT INTO "migc_history" ("revision", "direction", "checksum", "applied_at", "duration_ms", "note")

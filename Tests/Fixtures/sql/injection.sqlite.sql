@@ -41,10 +41,13 @@ COMMIT;
 -- source: sql/injection/a2_rebuild.mig
 BEGIN;
 -- migc: rebuild table "Order ""Items""; -- ü": SQLite cannot alter it in place; stop first if the live table has what the model does not know
-CREATE TEMP TABLE IF NOT EXISTS "_migc_rebuild_guard" ("lost" TEXT CONSTRAINT "a table rebuild would drop columns, indexes or triggers the migrations do not know (see migc check)" CHECK ("lost" IS NULL));
+CREATE TEMP TABLE IF NOT EXISTS "_migc_rebuild_guard" ("lost" TEXT CONSTRAINT "a table rebuild would drop columns, constraints, indexes or triggers the migrations do not know (see migc check)" CHECK ("lost" IS NULL));
 INSERT INTO temp."_migc_rebuild_guard" ("lost")
   SELECT 'column ' || "name" FROM pragma_table_info('Order "Items"; -- ü') WHERE "name" NOT IN ('id''; DROP TABLE x; --', 'back\slash', 'naïve ünïcödé', 'semi;colon')
-  UNION ALL SELECT "type" || ' ' || "name" FROM "sqlite_master" WHERE "tbl_name" = 'Order "Items"; -- ü' COLLATE NOCASE AND "type" IN ('index', 'trigger') AND "name" NOT LIKE 'sqlite_autoindex_%' AND "name" NOT IN ('idx"; DROP TABLE x; --');
+  UNION ALL SELECT "type" || ' ' || "name" FROM "sqlite_master" WHERE "tbl_name" = 'Order "Items"; -- ü' COLLATE NOCASE AND "type" IN ('index', 'trigger') AND "name" NOT LIKE 'sqlite_autoindex_%' AND "name" NOT IN ('idx"; DROP TABLE x; --')
+  UNION ALL SELECT 'constraint FOREIGN KEY' WHERE (SELECT count(DISTINCT "id") FROM pragma_foreign_key_list('Order "Items"; -- ü')) > 0
+  UNION ALL SELECT 'constraint UNIQUE' WHERE (SELECT count(*) FROM pragma_index_list('Order "Items"; -- ü') WHERE "origin" = 'u') > 0
+  UNION ALL SELECT 'constraint CHECK' FROM (SELECT upper(replace(replace(replace(replace("sql", ' ', ''), char(10), ''), char(13), ''), char(9), '')) AS "s" FROM "sqlite_master" WHERE "type" = 'table' AND "name" = 'Order "Items"; -- ü' COLLATE NOCASE) WHERE (length("s") - length(replace("s", 'CHECK(', ''))) / 6 > 1;
 CREATE TABLE "_migc_new_Order ""Items""; -- ü" (
   "id'; DROP TABLE x; --" INTEGER NOT NULL,
   "back\slash" TEXT NOT NULL DEFAULT 'it''s \ "a" 
@@ -78,10 +81,13 @@ PRAGMA foreign_keys = OFF;
 -- downgrade
 BEGIN;
 -- migc: rebuild table "Order ""Items""; -- ü": SQLite cannot alter it in place; stop first if the live table has what the model does not know
-CREATE TEMP TABLE IF NOT EXISTS "_migc_rebuild_guard" ("lost" TEXT CONSTRAINT "a table rebuild would drop columns, indexes or triggers the migrations do not know (see migc check)" CHECK ("lost" IS NULL));
+CREATE TEMP TABLE IF NOT EXISTS "_migc_rebuild_guard" ("lost" TEXT CONSTRAINT "a table rebuild would drop columns, constraints, indexes or triggers the migrations do not know (see migc check)" CHECK ("lost" IS NULL));
 INSERT INTO temp."_migc_rebuild_guard" ("lost")
   SELECT 'column ' || "name" FROM pragma_table_info('Order "Items"; -- ü') WHERE "name" NOT IN ('id''; DROP TABLE x; --', 'back\slash', 'naïve ünïcödé', 'new "name"')
-  UNION ALL SELECT "type" || ' ' || "name" FROM "sqlite_master" WHERE "tbl_name" = 'Order "Items"; -- ü' COLLATE NOCASE AND "type" IN ('index', 'trigger') AND "name" NOT LIKE 'sqlite_autoindex_%' AND "name" NOT IN ('idx"; DROP TABLE x; --');
+  UNION ALL SELECT "type" || ' ' || "name" FROM "sqlite_master" WHERE "tbl_name" = 'Order "Items"; -- ü' COLLATE NOCASE AND "type" IN ('index', 'trigger') AND "name" NOT LIKE 'sqlite_autoindex_%' AND "name" NOT IN ('idx"; DROP TABLE x; --')
+  UNION ALL SELECT 'constraint FOREIGN KEY' WHERE (SELECT count(DISTINCT "id") FROM pragma_foreign_key_list('Order "Items"; -- ü')) > 0
+  UNION ALL SELECT 'constraint UNIQUE' WHERE (SELECT count(*) FROM pragma_index_list('Order "Items"; -- ü') WHERE "origin" = 'u') > 0
+  UNION ALL SELECT 'constraint CHECK' FROM (SELECT upper(replace(replace(replace(replace("sql", ' ', ''), char(10), ''), char(13), ''), char(9), '')) AS "s" FROM "sqlite_master" WHERE "type" = 'table' AND "name" = 'Order "Items"; -- ü' COLLATE NOCASE) WHERE (length("s") - length(replace("s", 'CHECK(', ''))) / 6 > 2;
 CREATE TABLE "_migc_new_Order ""Items""; -- ü" (
   "id'; DROP TABLE x; --" INTEGER NOT NULL,
   "back\slash" TEXT NOT NULL DEFAULT 'it''s \ "a" 

@@ -43,10 +43,13 @@ COMMIT;
 -- source: sql/rebuild_batch/a2_batch.mig
 BEGIN;
 -- migc: rebuild table "authors": SQLite cannot alter it in place; stop first if the live table has what the model does not know
-CREATE TEMP TABLE IF NOT EXISTS "_migc_rebuild_guard" ("lost" TEXT CONSTRAINT "a table rebuild would drop columns, indexes or triggers the migrations do not know (see migc check)" CHECK ("lost" IS NULL));
+CREATE TEMP TABLE IF NOT EXISTS "_migc_rebuild_guard" ("lost" TEXT CONSTRAINT "a table rebuild would drop columns, constraints, indexes or triggers the migrations do not know (see migc check)" CHECK ("lost" IS NULL));
 INSERT INTO temp."_migc_rebuild_guard" ("lost")
   SELECT 'column ' || "name" FROM pragma_table_info('authors') WHERE "name" NOT IN ('id', 'name')
-  UNION ALL SELECT "type" || ' ' || "name" FROM "sqlite_master" WHERE "tbl_name" = 'authors' COLLATE NOCASE AND "type" IN ('index', 'trigger') AND "name" NOT LIKE 'sqlite_autoindex_%' AND "name" NOT IN ();
+  UNION ALL SELECT "type" || ' ' || "name" FROM "sqlite_master" WHERE "tbl_name" = 'authors' COLLATE NOCASE AND "type" IN ('index', 'trigger') AND "name" NOT LIKE 'sqlite_autoindex_%' AND "name" NOT IN ()
+  UNION ALL SELECT 'constraint FOREIGN KEY' WHERE (SELECT count(DISTINCT "id") FROM pragma_foreign_key_list('authors')) > 0
+  UNION ALL SELECT 'constraint UNIQUE' WHERE (SELECT count(*) FROM pragma_index_list('authors') WHERE "origin" = 'u') > 0
+  UNION ALL SELECT 'constraint CHECK' FROM (SELECT upper(replace(replace(replace(replace("sql", ' ', ''), char(10), ''), char(13), ''), char(9), '')) AS "s" FROM "sqlite_master" WHERE "type" = 'table' AND "name" = 'authors' COLLATE NOCASE) WHERE (length("s") - length(replace("s", 'CHECK(', ''))) / 6 > 0;
 CREATE TABLE "_migc_new_authors" (
   "id" INTEGER NOT NULL,
   "name" TEXT NOT NULL,
@@ -61,10 +64,13 @@ PRAGMA legacy_alter_table = ON;
 ALTER TABLE "_migc_new_authors" RENAME TO "authors";
 PRAGMA legacy_alter_table = OFF;
 -- migc: rebuild table "books": SQLite cannot alter it in place; stop first if the live table has what the model does not know
-CREATE TEMP TABLE IF NOT EXISTS "_migc_rebuild_guard" ("lost" TEXT CONSTRAINT "a table rebuild would drop columns, indexes or triggers the migrations do not know (see migc check)" CHECK ("lost" IS NULL));
+CREATE TEMP TABLE IF NOT EXISTS "_migc_rebuild_guard" ("lost" TEXT CONSTRAINT "a table rebuild would drop columns, constraints, indexes or triggers the migrations do not know (see migc check)" CHECK ("lost" IS NULL));
 INSERT INTO temp."_migc_rebuild_guard" ("lost")
   SELECT 'column ' || "name" FROM pragma_table_info('books') WHERE "name" NOT IN ('id', 'author_id', 'title')
-  UNION ALL SELECT "type" || ' ' || "name" FROM "sqlite_master" WHERE "tbl_name" = 'books' COLLATE NOCASE AND "type" IN ('index', 'trigger') AND "name" NOT LIKE 'sqlite_autoindex_%' AND "name" NOT IN ('books_title_idx');
+  UNION ALL SELECT "type" || ' ' || "name" FROM "sqlite_master" WHERE "tbl_name" = 'books' COLLATE NOCASE AND "type" IN ('index', 'trigger') AND "name" NOT LIKE 'sqlite_autoindex_%' AND "name" NOT IN ('books_title_idx')
+  UNION ALL SELECT 'constraint FOREIGN KEY' WHERE (SELECT count(DISTINCT "id") FROM pragma_foreign_key_list('books')) > 0
+  UNION ALL SELECT 'constraint UNIQUE' WHERE (SELECT count(*) FROM pragma_index_list('books') WHERE "origin" = 'u') > 0
+  UNION ALL SELECT 'constraint CHECK' FROM (SELECT upper(replace(replace(replace(replace("sql", ' ', ''), char(10), ''), char(13), ''), char(9), '')) AS "s" FROM "sqlite_master" WHERE "type" = 'table' AND "name" = 'books' COLLATE NOCASE) WHERE (length("s") - length(replace("s", 'CHECK(', ''))) / 6 > 0;
 CREATE TABLE "_migc_new_books" (
   "id" INTEGER NOT NULL,
   "author_id" INTEGER,
@@ -83,10 +89,13 @@ CREATE TEMP TABLE IF NOT EXISTS "_migc_fk_check" ("violations" INTEGER CONSTRAIN
 INSERT INTO temp."_migc_fk_check" ("violations") SELECT (SELECT count(*) FROM pragma_foreign_key_check('books'));
 CREATE INDEX "books_heading_idx" ON "books" ("heading", "id");
 -- migc: rebuild table "authors": SQLite cannot alter it in place; stop first if the live table has what the model does not know
-CREATE TEMP TABLE IF NOT EXISTS "_migc_rebuild_guard" ("lost" TEXT CONSTRAINT "a table rebuild would drop columns, indexes or triggers the migrations do not know (see migc check)" CHECK ("lost" IS NULL));
+CREATE TEMP TABLE IF NOT EXISTS "_migc_rebuild_guard" ("lost" TEXT CONSTRAINT "a table rebuild would drop columns, constraints, indexes or triggers the migrations do not know (see migc check)" CHECK ("lost" IS NULL));
 INSERT INTO temp."_migc_rebuild_guard" ("lost")
   SELECT 'column ' || "name" FROM pragma_table_info('authors') WHERE "name" NOT IN ('id', 'name', 'email')
-  UNION ALL SELECT "type" || ' ' || "name" FROM "sqlite_master" WHERE "tbl_name" = 'authors' COLLATE NOCASE AND "type" IN ('index', 'trigger') AND "name" NOT LIKE 'sqlite_autoindex_%' AND "name" NOT IN ();
+  UNION ALL SELECT "type" || ' ' || "name" FROM "sqlite_master" WHERE "tbl_name" = 'authors' COLLATE NOCASE AND "type" IN ('index', 'trigger') AND "name" NOT LIKE 'sqlite_autoindex_%' AND "name" NOT IN ()
+  UNION ALL SELECT 'constraint FOREIGN KEY' WHERE (SELECT count(DISTINCT "id") FROM pragma_foreign_key_list('authors')) > 0
+  UNION ALL SELECT 'constraint UNIQUE' WHERE (SELECT count(*) FROM pragma_index_list('authors') WHERE "origin" = 'u') > 1
+  UNION ALL SELECT 'constraint CHECK' FROM (SELECT upper(replace(replace(replace(replace("sql", ' ', ''), char(10), ''), char(13), ''), char(9), '')) AS "s" FROM "sqlite_master" WHERE "type" = 'table' AND "name" = 'authors' COLLATE NOCASE) WHERE (length("s") - length(replace("s", 'CHECK(', ''))) / 6 > 0;
 CREATE TABLE "_migc_new_authors" (
   "id" INTEGER NOT NULL,
   "name" VARCHAR(200) NOT NULL,
@@ -118,10 +127,13 @@ BEGIN;
 DROP INDEX "books_heading_idx";
 ALTER TABLE "books" RENAME COLUMN "heading" TO "title";
 -- migc: rebuild table "authors": SQLite cannot alter it in place; stop first if the live table has what the model does not know
-CREATE TEMP TABLE IF NOT EXISTS "_migc_rebuild_guard" ("lost" TEXT CONSTRAINT "a table rebuild would drop columns, indexes or triggers the migrations do not know (see migc check)" CHECK ("lost" IS NULL));
+CREATE TEMP TABLE IF NOT EXISTS "_migc_rebuild_guard" ("lost" TEXT CONSTRAINT "a table rebuild would drop columns, constraints, indexes or triggers the migrations do not know (see migc check)" CHECK ("lost" IS NULL));
 INSERT INTO temp."_migc_rebuild_guard" ("lost")
   SELECT 'column ' || "name" FROM pragma_table_info('authors') WHERE "name" NOT IN ('id', 'name')
-  UNION ALL SELECT "type" || ' ' || "name" FROM "sqlite_master" WHERE "tbl_name" = 'authors' COLLATE NOCASE AND "type" IN ('index', 'trigger') AND "name" NOT LIKE 'sqlite_autoindex_%' AND "name" NOT IN ();
+  UNION ALL SELECT "type" || ' ' || "name" FROM "sqlite_master" WHERE "tbl_name" = 'authors' COLLATE NOCASE AND "type" IN ('index', 'trigger') AND "name" NOT LIKE 'sqlite_autoindex_%' AND "name" NOT IN ()
+  UNION ALL SELECT 'constraint FOREIGN KEY' WHERE (SELECT count(DISTINCT "id") FROM pragma_foreign_key_list('authors')) > 0
+  UNION ALL SELECT 'constraint UNIQUE' WHERE (SELECT count(*) FROM pragma_index_list('authors') WHERE "origin" = 'u') > 0
+  UNION ALL SELECT 'constraint CHECK' FROM (SELECT upper(replace(replace(replace(replace("sql", ' ', ''), char(10), ''), char(13), ''), char(9), '')) AS "s" FROM "sqlite_master" WHERE "type" = 'table' AND "name" = 'authors' COLLATE NOCASE) WHERE (length("s") - length(replace("s", 'CHECK(', ''))) / 6 > 0;
 CREATE TABLE "_migc_new_authors" (
   "id" INTEGER NOT NULL,
   "name" TEXT,
@@ -134,10 +146,13 @@ PRAGMA legacy_alter_table = ON;
 ALTER TABLE "_migc_new_authors" RENAME TO "authors";
 PRAGMA legacy_alter_table = OFF;
 -- migc: rebuild table "books": SQLite cannot alter it in place; stop first if the live table has what the model does not know
-CREATE TEMP TABLE IF NOT EXISTS "_migc_rebuild_guard" ("lost" TEXT CONSTRAINT "a table rebuild would drop columns, indexes or triggers the migrations do not know (see migc check)" CHECK ("lost" IS NULL));
+CREATE TEMP TABLE IF NOT EXISTS "_migc_rebuild_guard" ("lost" TEXT CONSTRAINT "a table rebuild would drop columns, constraints, indexes or triggers the migrations do not know (see migc check)" CHECK ("lost" IS NULL));
 INSERT INTO temp."_migc_rebuild_guard" ("lost")
   SELECT 'column ' || "name" FROM pragma_table_info('books') WHERE "name" NOT IN ('id', 'author_id', 'title')
-  UNION ALL SELECT "type" || ' ' || "name" FROM "sqlite_master" WHERE "tbl_name" = 'books' COLLATE NOCASE AND "type" IN ('index', 'trigger') AND "name" NOT LIKE 'sqlite_autoindex_%' AND "name" NOT IN ('books_title_idx');
+  UNION ALL SELECT "type" || ' ' || "name" FROM "sqlite_master" WHERE "tbl_name" = 'books' COLLATE NOCASE AND "type" IN ('index', 'trigger') AND "name" NOT LIKE 'sqlite_autoindex_%' AND "name" NOT IN ('books_title_idx')
+  UNION ALL SELECT 'constraint FOREIGN KEY' WHERE (SELECT count(DISTINCT "id") FROM pragma_foreign_key_list('books')) > 1
+  UNION ALL SELECT 'constraint UNIQUE' WHERE (SELECT count(*) FROM pragma_index_list('books') WHERE "origin" = 'u') > 0
+  UNION ALL SELECT 'constraint CHECK' FROM (SELECT upper(replace(replace(replace(replace("sql", ' ', ''), char(10), ''), char(13), ''), char(9), '')) AS "s" FROM "sqlite_master" WHERE "type" = 'table' AND "name" = 'books' COLLATE NOCASE) WHERE (length("s") - length(replace("s", 'CHECK(', ''))) / 6 > 0;
 CREATE TABLE "_migc_new_books" (
   "id" INTEGER NOT NULL,
   "author_id" INTEGER,

@@ -42,10 +42,13 @@ CREATE TABLE "tags" (
   CONSTRAINT "tags_region_id_fkey" FOREIGN KEY ("region_id") REFERENCES "regions" ("id") ON DELETE SET NULL
 );
 -- migc: rebuild table "regions": SQLite cannot alter it in place; stop first if the live table has what the model does not know
-CREATE TEMP TABLE IF NOT EXISTS "_migc_rebuild_guard" ("lost" TEXT CONSTRAINT "a table rebuild would drop columns, indexes or triggers the migrations do not know (see migc check)" CHECK ("lost" IS NULL));
+CREATE TEMP TABLE IF NOT EXISTS "_migc_rebuild_guard" ("lost" TEXT CONSTRAINT "a table rebuild would drop columns, constraints, indexes or triggers the migrations do not know (see migc check)" CHECK ("lost" IS NULL));
 INSERT INTO temp."_migc_rebuild_guard" ("lost")
   SELECT 'column ' || "name" FROM pragma_table_info('regions') WHERE "name" NOT IN ('id', 'level_no')
-  UNION ALL SELECT "type" || ' ' || "name" FROM "sqlite_master" WHERE "tbl_name" = 'regions' COLLATE NOCASE AND "type" IN ('index', 'trigger') AND "name" NOT LIKE 'sqlite_autoindex_%' AND "name" NOT IN ();
+  UNION ALL SELECT "type" || ' ' || "name" FROM "sqlite_master" WHERE "tbl_name" = 'regions' COLLATE NOCASE AND "type" IN ('index', 'trigger') AND "name" NOT LIKE 'sqlite_autoindex_%' AND "name" NOT IN ()
+  UNION ALL SELECT 'constraint FOREIGN KEY' WHERE (SELECT count(DISTINCT "id") FROM pragma_foreign_key_list('regions')) > 0
+  UNION ALL SELECT 'constraint UNIQUE' WHERE (SELECT count(*) FROM pragma_index_list('regions') WHERE "origin" = 'u') > 0
+  UNION ALL SELECT 'constraint CHECK' FROM (SELECT upper(replace(replace(replace(replace("sql", ' ', ''), char(10), ''), char(13), ''), char(9), '')) AS "s" FROM "sqlite_master" WHERE "type" = 'table' AND "name" = 'regions' COLLATE NOCASE) WHERE (length("s") - length(replace("s", 'CHECK(', ''))) / 6 > 0;
 CREATE TABLE "_migc_new_regions" (
   "id" INTEGER NOT NULL,
   "level_no" INTEGER,
@@ -76,10 +79,13 @@ PRAGMA foreign_keys = OFF;
 BEGIN;
 DROP TABLE "tags";
 -- migc: rebuild table "regions": SQLite cannot alter it in place; stop first if the live table has what the model does not know
-CREATE TEMP TABLE IF NOT EXISTS "_migc_rebuild_guard" ("lost" TEXT CONSTRAINT "a table rebuild would drop columns, indexes or triggers the migrations do not know (see migc check)" CHECK ("lost" IS NULL));
+CREATE TEMP TABLE IF NOT EXISTS "_migc_rebuild_guard" ("lost" TEXT CONSTRAINT "a table rebuild would drop columns, constraints, indexes or triggers the migrations do not know (see migc check)" CHECK ("lost" IS NULL));
 INSERT INTO temp."_migc_rebuild_guard" ("lost")
   SELECT 'column ' || "name" FROM pragma_table_info('regions') WHERE "name" NOT IN ('id', 'level_no')
-  UNION ALL SELECT "type" || ' ' || "name" FROM "sqlite_master" WHERE "tbl_name" = 'regions' COLLATE NOCASE AND "type" IN ('index', 'trigger') AND "name" NOT LIKE 'sqlite_autoindex_%' AND "name" NOT IN ();
+  UNION ALL SELECT "type" || ' ' || "name" FROM "sqlite_master" WHERE "tbl_name" = 'regions' COLLATE NOCASE AND "type" IN ('index', 'trigger') AND "name" NOT LIKE 'sqlite_autoindex_%' AND "name" NOT IN ()
+  UNION ALL SELECT 'constraint FOREIGN KEY' WHERE (SELECT count(DISTINCT "id") FROM pragma_foreign_key_list('regions')) > 0
+  UNION ALL SELECT 'constraint UNIQUE' WHERE (SELECT count(*) FROM pragma_index_list('regions') WHERE "origin" = 'u') > 0
+  UNION ALL SELECT 'constraint CHECK' FROM (SELECT upper(replace(replace(replace(replace("sql", ' ', ''), char(10), ''), char(13), ''), char(9), '')) AS "s" FROM "sqlite_master" WHERE "type" = 'table' AND "name" = 'regions' COLLATE NOCASE) WHERE (length("s") - length(replace("s", 'CHECK(', ''))) / 6 > 0;
 CREATE TABLE "_migc_new_regions" (
   "id" INTEGER NOT NULL,
   "level_no" INTEGER NOT NULL,

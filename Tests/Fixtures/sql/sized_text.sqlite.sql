@@ -38,10 +38,13 @@ COMMIT;
 -- source: sql/sized_text/b2_widen.mig
 BEGIN;
 -- migc: rebuild table "notes": SQLite cannot alter it in place; stop first if the live table has what the model does not know
-CREATE TEMP TABLE IF NOT EXISTS "_migc_rebuild_guard" ("lost" TEXT CONSTRAINT "a table rebuild would drop columns, indexes or triggers the migrations do not know (see migc check)" CHECK ("lost" IS NULL));
+CREATE TEMP TABLE IF NOT EXISTS "_migc_rebuild_guard" ("lost" TEXT CONSTRAINT "a table rebuild would drop columns, constraints, indexes or triggers the migrations do not know (see migc check)" CHECK ("lost" IS NULL));
 INSERT INTO temp."_migc_rebuild_guard" ("lost")
   SELECT 'column ' || "name" FROM pragma_table_info('notes') WHERE "name" NOT IN ('id', 'title', 'body', 'archive', 'plain')
-  UNION ALL SELECT "type" || ' ' || "name" FROM "sqlite_master" WHERE "tbl_name" = 'notes' COLLATE NOCASE AND "type" IN ('index', 'trigger') AND "name" NOT LIKE 'sqlite_autoindex_%' AND "name" NOT IN ();
+  UNION ALL SELECT "type" || ' ' || "name" FROM "sqlite_master" WHERE "tbl_name" = 'notes' COLLATE NOCASE AND "type" IN ('index', 'trigger') AND "name" NOT LIKE 'sqlite_autoindex_%' AND "name" NOT IN ()
+  UNION ALL SELECT 'constraint FOREIGN KEY' WHERE (SELECT count(DISTINCT "id") FROM pragma_foreign_key_list('notes')) > 0
+  UNION ALL SELECT 'constraint UNIQUE' WHERE (SELECT count(*) FROM pragma_index_list('notes') WHERE "origin" = 'u') > 0
+  UNION ALL SELECT 'constraint CHECK' FROM (SELECT upper(replace(replace(replace(replace("sql", ' ', ''), char(10), ''), char(13), ''), char(9), '')) AS "s" FROM "sqlite_master" WHERE "type" = 'table' AND "name" = 'notes' COLLATE NOCASE) WHERE (length("s") - length(replace("s", 'CHECK(', ''))) / 6 > 0;
 CREATE TABLE "_migc_new_notes" (
   "id" BIGINT NOT NULL,
   "title" TEXT NOT NULL DEFAULT 'untitled',
@@ -74,10 +77,13 @@ PRAGMA foreign_keys = OFF;
 BEGIN;
 DROP INDEX "notes_title_idx";
 -- migc: rebuild table "notes": SQLite cannot alter it in place; stop first if the live table has what the model does not know
-CREATE TEMP TABLE IF NOT EXISTS "_migc_rebuild_guard" ("lost" TEXT CONSTRAINT "a table rebuild would drop columns, indexes or triggers the migrations do not know (see migc check)" CHECK ("lost" IS NULL));
+CREATE TEMP TABLE IF NOT EXISTS "_migc_rebuild_guard" ("lost" TEXT CONSTRAINT "a table rebuild would drop columns, constraints, indexes or triggers the migrations do not know (see migc check)" CHECK ("lost" IS NULL));
 INSERT INTO temp."_migc_rebuild_guard" ("lost")
   SELECT 'column ' || "name" FROM pragma_table_info('notes') WHERE "name" NOT IN ('id', 'title', 'body', 'archive', 'plain')
-  UNION ALL SELECT "type" || ' ' || "name" FROM "sqlite_master" WHERE "tbl_name" = 'notes' COLLATE NOCASE AND "type" IN ('index', 'trigger') AND "name" NOT LIKE 'sqlite_autoindex_%' AND "name" NOT IN ();
+  UNION ALL SELECT "type" || ' ' || "name" FROM "sqlite_master" WHERE "tbl_name" = 'notes' COLLATE NOCASE AND "type" IN ('index', 'trigger') AND "name" NOT LIKE 'sqlite_autoindex_%' AND "name" NOT IN ()
+  UNION ALL SELECT 'constraint FOREIGN KEY' WHERE (SELECT count(DISTINCT "id") FROM pragma_foreign_key_list('notes')) > 0
+  UNION ALL SELECT 'constraint UNIQUE' WHERE (SELECT count(*) FROM pragma_index_list('notes') WHERE "origin" = 'u') > 0
+  UNION ALL SELECT 'constraint CHECK' FROM (SELECT upper(replace(replace(replace(replace("sql", ' ', ''), char(10), ''), char(13), ''), char(9), '')) AS "s" FROM "sqlite_master" WHERE "type" = 'table' AND "name" = 'notes' COLLATE NOCASE) WHERE (length("s") - length(replace("s", 'CHECK(', ''))) / 6 > 0;
 CREATE TABLE "_migc_new_notes" (
   "id" BIGINT NOT NULL,
   "title" TEXT NOT NULL DEFAULT 'untitled',

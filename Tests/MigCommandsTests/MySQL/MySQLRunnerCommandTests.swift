@@ -188,7 +188,7 @@ import Testing
         let (p, server, database, url) = try Self.project()
         defer { p.remove() }
         let ids = try p.generateHistory(40)
-        let processes = try (0..<4).map { _ in try p.start(["upgrade", "--quiet", "--no-fold", "--database", url, "--lock-timeout", "120"]) }
+        let processes = try (0..<4).map { _ in try p.start(["upgrade", "--quiet", "--no-fold", "--database", url, "--migc-lock-timeout", "120"]) }
         for process in processes { #expect(Wait.exit(process) == 0) }
         #expect(try Self.value(server, database, "SELECT revision FROM migc_version") == ids.last!)
         let twice = try Self.value(server, database, "SELECT revision FROM migc_history WHERE direction = 'up' GROUP BY revision HAVING count(*) <> 1")

@@ -29,7 +29,7 @@ import Testing
         let ids = try p.slowHistory(6, slow: [2, 3, 4, 5])
         let first = try p.start(["upgrade", "--quiet", "--transaction", "per-revision"])
         #expect(try Wait.until(seconds: 60) { try p.versionRows() == ["s01"] })
-        let second = try p.migc("upgrade", "--lock-timeout", "60")
+        let second = try p.migc("upgrade", "--migc-lock-timeout", "60")
         #expect(second.status == 0, "\(second.stderr)")
         #expect(second.stdout.contains("nothing to do"), "\(second.stdout)")
         #expect(Wait.exit(first) == 0)
@@ -37,7 +37,7 @@ import Testing
         #expect(try p.expectRevisionBoundary(ids) == ids.count - 1)
     }
 
-    /// `--lock-timeout 0` on a database another migc is migrating: exit 2, a clear
+    /// `--migc-lock-timeout 0` on a database another migc is migrating: exit 2, a clear
     /// message, nothing changed by the second runner.
     @Test func lockTimeoutZeroFailsCleanly() throws {
         let p = try RunnerProject()
@@ -46,18 +46,18 @@ import Testing
         let first = try p.start(["upgrade", "--quiet", "--transaction", "per-revision"])
         #expect(try Wait.until(seconds: 60) { try p.versionRows() == ["s01"] })
 
-        let upgrade = try p.migc("upgrade", "--lock-timeout", "0")
+        let upgrade = try p.migc("upgrade", "--migc-lock-timeout", "0")
         #expect(upgrade.status == 2, "\(upgrade.stderr)")
         #expect(upgrade.stderr.contains("another migc is migrating this database"), "\(upgrade.stderr)")
         #expect(upgrade.stdout.isEmpty)
-        let downgrade = try p.migc("downgrade", "base", "--lock-timeout", "0")
+        let downgrade = try p.migc("downgrade", "base", "--migc-lock-timeout", "0")
         #expect(downgrade.status == 2, "\(downgrade.stderr)")
         #expect(downgrade.stderr.contains("another migc is migrating this database"), "\(downgrade.stderr)")
-        let stamp = try p.migc("stamp", "base", "--lock-timeout", "0")
+        let stamp = try p.migc("stamp", "base", "--migc-lock-timeout", "0")
         #expect(stamp.status == 2, "\(stamp.stderr)")
         #expect(stamp.stderr.contains("another migc is migrating this database"), "\(stamp.stderr)")
-        // migc.toml's lock_timeout counts the same as the flag, for every command.
-        try "database = \"sqlite:app.db\"\ndir = \"migrations\"\n[runner]\nlock_timeout = 0\n"
+        // migc.toml's migc_lock_timeout counts the same as the flag, for every command.
+        try "database = \"sqlite:app.db\"\ndir = \"migrations\"\n[runner]\nmigc_lock_timeout = 0\n"
             .write(to: p.dir.appendingPathComponent("zero.toml"), atomically: true, encoding: .utf8)
         for command in [["stamp", "base"], ["upgrade"], ["downgrade", "base"]] {
             let started = Date()

@@ -46,9 +46,68 @@ import Testing
         try script.stdout.write(to: p.dir.appendingPathComponent("up.sql"), atomically: true, encoding: .utf8)
         let sqlite = try Subprocess.run("/bin/sh", ["-c", "/usr/bin/sqlite3 app.db < up.sql"], in: p.dir)
         #expect(sqlite.status != 0)
-        #expect(sqlite.stderr.contains("a table rebuild would drop columns, indexes or triggers"), "\(sqlite.stderr)")
+        #expect(sqlite.stderr.contains("a table rebuild would drop columns, constraints, indexes or triggers"), "\(sqlite.stderr)")
         #expect(try p.sqlite("SELECT legacy_notes FROM users") == "keep me\n")
         #expect(try p.versionRows() == ["a2"])
+    }
+
+    /// A hand-made rebuild in raw SQL that adds a constraint (SQLite has no ALTER
+    /// TABLE ADD CONSTRAINT): migc's rebuild would drop it, so it refuses, naming the
+    /// kind, and `check` reports the constraint.
+    @Test(arguments: [
+        ("CHECK", "CONSTRAINT name_short CHECK (length(name) < 10)"),
+        ("FOREIGN KEY", "FOREIGN KEY (id) REFERENCES owners (id)"),
+        ("UNIQUE", "UNIQUE (name)"),
+    ])
+    func aRebuildRefusesToDropAConstraintTheModelDoesNotKnow(kind: String, clause: String) throws {
+        let p = try Self.project(raw: """
+            CREATE TABLE owners (id INTEGER PRIMARY KEY);
+            INSERT INTO owners VALUES (1);
+            CREATE TABLE users_new (id INTEGER NOT NULL PRIMARY KEY, name TEXT, \(clause));
+            INSERT INTO users_new VALUES (1, 'ann');
+            DROP TABLE users;
+            ALTER TABLE users_new RENAME TO users
+            """)
+        defer { p.remove() }
+        try p.migc("upgrade", "a2")
+        let run = try p.migc("upgrade")
+        #expect(run.status == 1, "\(run.stdout)\(run.stderr)")
+        #expect(run.stderr.contains("migc refused: table `users` has a \(kind) constraint that the migrations do not know"), "\(run.stderr)")
+        #expect(try p.versionRows() == ["a2"])
+        #expect(try p.sqlite("SELECT sql FROM sqlite_master WHERE name = 'users'").contains(clause))
+        // The script's guard stops sqlite3 the same way.
+        let script = try p.migc("upgrade", "--sql")
+        try script.stdout.write(to: p.dir.appendingPathComponent("up.sql"), atomically: true, encoding: .utf8)
+        let sqlite = try Subprocess.run("/bin/sh", ["-c", "/usr/bin/sqlite3 app.db < up.sql"], in: p.dir)
+        #expect(sqlite.status != 0)
+        #expect(try p.sqlite("SELECT sql FROM sqlite_master WHERE name = 'users'").contains(clause))
+        let check = try p.migc("check")
+        #expect(check.status == 1, "\(check.stdout)")
+    }
+
+    /// The same tables made by migc itself (names and literals that contain
+    /// `check(`) rebuild without a refusal: the guard counts like for like.
+    @Test func aRebuildOfMigcsOwnConstraintsIsNotRefused() throws {
+        let p = try RunnerProject()
+        defer { p.remove() }
+        try p.write("a1.mig", Mig.revision("a1", parent: nil, message: "t", upgrade: """
+              create table owners {
+                id bigint primary key
+              }
+              create table `check(` {
+                id bigint primary key
+                `check(` text default "CHECK (x)" check (`check(` <> "check(")
+                owner_id bigint references owners (id) unique
+                check `t_check(` (id > 0)
+              }
+            """))
+        try p.write("a2.mig", Mig.revision("a2", parent: "a1", message: "not null", upgrade: "  alter column `check(`.owner_id set not null"))
+        try p.migc("upgrade", "a1")
+        try p.sqlite("INSERT INTO owners VALUES (1); INSERT INTO \"check(\" (id, owner_id) VALUES (1, 1)")
+        let run = try p.migc("upgrade")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(try p.versionRows() == ["a2"])
+        #expect(try p.sqlite("SELECT owner_id FROM \"check(\"") == "1\n")
     }
 
     @Test func aRebuildKeepsRawTriggersAndIndexes() throws {

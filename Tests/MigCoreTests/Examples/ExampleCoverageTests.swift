@@ -123,6 +123,7 @@ import Testing
             case .primaryKey: out.insert("add primary key")
             }
         case .dropConstraint: out.insert("drop constraint")
+        case .validateConstraint: out.insert("validate constraint")
         case .sql(let s):
             out.insert("sql")
             if s.reverse != nil { out.insert("sql reverse") }

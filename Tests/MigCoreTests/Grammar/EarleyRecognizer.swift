@@ -116,13 +116,14 @@ struct EarleyRecognizer {
             case .newline: if depth == 0 { out.append(Terminal(production: "newline", text: text)) }
             case .leftParen: depth += 1; out.append(Terminal(production: "", text: text))
             case .rightParen: depth = max(0, depth - 1); out.append(Terminal(production: "", text: text))
-            case .word where startsTimestamp(out), .number where startsTimestamp(out):
+            case .word where joinedValue(out) != nil, .number where joinedValue(out) != nil:
+                let production = joinedValue(out)!
                 var end = t.end
                 while i < tokens.count, tokens[i].start == end, ![.newline, .comment, .semicolon, .endOfFile, .string].contains(tokens[i].kind) {
                     end = tokens[i].end
                     i += 1
                 }
-                out.append(Terminal(production: "timestamp", text: String(decoding: bytes[t.start..<end], as: UTF8.self)))
+                out.append(Terminal(production: production, text: String(decoding: bytes[t.start..<end], as: UTF8.self)))
             case .word: out.append(Terminal(production: "word", text: text))
             case .number:
                 out.append(Terminal(production: text.allSatisfy(\.isNumber) ? "integer" : "number", text: text))
@@ -135,11 +136,17 @@ struct EarleyRecognizer {
         return out
     }
 
-    /// After a `created` keyword that starts a line, a bare timestamp follows.
-    private static func startsTimestamp(_ out: [Terminal]) -> Bool {
-        guard let last = out.last, last.production == "word", last.text.lowercased() == "created" else { return false }
+    /// After a `created` keyword that starts a line, a bare timestamp follows; after
+    /// `lock_timeout` / `statement_timeout`, a duration (`1.5s` is two tokens).
+    private static func joinedValue(_ out: [Terminal]) -> String? {
+        guard let last = out.last, last.production == "word" else { return nil }
         let before = out.dropLast().last
-        return before == nil || before?.production == "newline" || before?.text == ";"
+        guard before == nil || before?.production == "newline" || before?.text == ";" else { return nil }
+        switch last.text.lowercased() {
+        case "created": return "timestamp"
+        case "lock_timeout", "statement_timeout": return "duration"
+        default: return nil
+        }
     }
 
     func matches(_ s: Symbol, _ t: Terminal) -> Bool {

@@ -16,7 +16,7 @@ extension OracleGenerator {
     }
 
     /// A unique key or primary key on exactly these columns already (a second one is
-    /// dropped by both engines' CREATE TABLE: see the report, open case).
+    /// refused by the checker, E124: the engines' CREATE TABLE would keep only one).
     func hasKey(_ t: Table, _ cols: [String]) -> Bool {
         t.primaryKey?.columns == cols || t.uniques.values.contains { $0.columns == cols }
     }

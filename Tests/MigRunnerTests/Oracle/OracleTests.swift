@@ -77,17 +77,3 @@ import Testing
         #expect(mutated > 0, "no written downgrade was mutated")
     }
 }
-
-/// Failing cases the oracle found whose fix is not in (Tests/Fixtures/oracle-open/README.md).
-@Suite struct OracleOpenCases {
-    static let root = OracleTests.fixtureRoot.deletingLastPathComponent().appendingPathComponent("oracle-open")
-
-    @Test(.disabled("duplicate unique keys on the same columns: SQLite and PostgreSQL CREATE TABLE keep one (see Tests/Fixtures/oracle-open/README.md)"),
-          arguments: Engine.transactional)
-    func duplicateUniqueKey(engine: Engine) throws {
-        let history = try OracleHistory.read(from: Self.root.appendingPathComponent("duplicate_unique_key").path)
-        var run = OracleRun(history: history, engine: engine)
-        let failure = run.check()
-        #expect(failure == nil, "\(failure.map(\.description) ?? "")")
-    }
-}

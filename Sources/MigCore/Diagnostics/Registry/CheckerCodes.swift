@@ -190,5 +190,16 @@ extension DiagnosticRegistry {
                 """,
             example: DiagnosticExample(revision("a1", "long", "create table customer_subscription_renewal_reminder_notification_delivery_attempts {\n  id int primary key\n}")),
             fixed: DiagnosticExample(revision("a1", "long", "create table renewal_reminder_deliveries {\n  id int primary key\n}"))),
+        DiagnosticEntry(
+            .duplicateKey, "unique key duplicates another key",
+            explanation: """
+                A unique constraint on exactly the columns of the primary key or of another \
+                unique constraint. SQLite's and PostgreSQL's `CREATE TABLE` keep only one of \
+                two such keys (so a SQLite rebuild or a fresh PostgreSQL database would lose \
+                one) while PostgreSQL's `ALTER TABLE` keeps both: the model could not match the \
+                database. One key is enough; to rename a key, drop it and add the new one.
+                """,
+            example: users(then: "add unique users_email_key on users (email)\nadd unique users_email_uq on users (email)"),
+            fixed: users(then: "add unique users_email_key on users (email)")),
     ]
 }
