@@ -36,6 +36,8 @@ struct CheckCommand: ParsableCommand {
             throw UsageFailure(message: "error: cannot introspect \(session.url.redacted): \(error)")
         } catch let refusal as MigrationRefusal {
             throw RefusalMessages.error(refusal, opened: &session.opened)
+        } catch let error as RunnerError {
+            throw CommandFailure(message: "error: \(error.message)")
         }
         let at = heads.isEmpty ? "base" : heads.joined(separator: ", ")
         switch format {

@@ -33,7 +33,8 @@ struct CurrentCommand: ParsableCommand {
         case .text:
             Terminal.write(GraphListing.revisions(known, in: session.graph, verbose: verbose))
         }
-        let unknown = session.graph.unknownRevisions(in: heads)
+        for id in heads { if let squash = session.graph.replacedBy[id] { Terminal.write("\(id) (replaced by squash \(squash): `migc upgrade` records the database at it)\n") } }
+        let unknown = session.graph.unknownRevisions(in: heads).filter { session.graph.replacedBy[$0] == nil }
         if !unknown.isEmpty { throw RefusalMessages.unknownRevisions(unknown) }
     }
 }

@@ -7,18 +7,43 @@ struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
         abstract: "Create migc.toml and the migrations directory (SQLite by default).",
-        discussion: "Refuses to overwrite an existing migc.toml.")
+        discussion: """
+            Refuses to overwrite an existing migc.toml. With --from-database URL, adopts a live \
+            database: introspects it (SQLite, PostgreSQL, MySQL/MariaDB) and writes a first \
+            revision creating exactly its schema, every constraint and index under its own name; \
+            views, triggers, functions, enum types and expression indexes are kept as `sql` \
+            blocks with a warning. Then stamps the database at that revision (asks on a \
+            terminal; --stamp / --no-stamp decide), so `migc check` is clean right away. \
+            See docs/adopting.md.
+            """)
 
     @Option(name: .long, help: "The migrations directory to create.")
     var dir = "migrations"
 
-    @Option(name: .long, help: "The database URL to write into migc.toml.")
-    var database = "sqlite:app.db"
+    @Option(name: .long, help: "The database URL to write into migc.toml (default: sqlite:app.db, or the --from-database URL).")
+    var database: String?
 
     @Option(name: .long, help: "The SQL dialect for `migc build` (sqlite, postgres, mysql).")
     var dialect: String?
 
+    @Option(name: .long, help: "Adopt this live database: write a baseline revision creating its schema (the URL also goes into migc.toml unless --database is given).")
+    var fromDatabase: String?
+
+    @Option(name: .shortAndLong, help: "With --from-database: the baseline revision's message.")
+    var message = "baseline"
+
+    @Flag(inversion: .prefixedNo, help: "With --from-database: record the baseline as applied in the database (default: ask on a terminal, else no).")
+    var stamp: Bool?
+
     func run() throws {
+        if let fromDatabase { return try InitFromDatabase(init: self, url: fromDatabase).run() }
+        if stamp != nil { throw UsageFailure(message: "error: --stamp and --no-stamp go with --from-database") }
+        try createProject(database: database ?? "sqlite:app.db")
+        Terminal.write("created \(ProjectConfig.fileName) and \(dir)/\nnext: migc new -m \"create users\"\n")
+    }
+
+    /// Writes migc.toml and creates the migrations directory.
+    func createProject(database: String) throws {
         let fm = FileManager.default
         if fm.fileExists(atPath: ProjectConfig.fileName) {
             throw UsageFailure(message: "error: \(ProjectConfig.fileName) already exists; nothing changed")
@@ -53,7 +78,6 @@ struct InitCommand: ParsableCommand {
         } catch {
             throw UsageFailure(message: "error: cannot create the project: \(error.localizedDescription)")
         }
-        Terminal.write("created \(ProjectConfig.fileName) and \(dir)/\nnext: migc new -m \"create users\"\n")
     }
 
     static func tomlEscaped(_ s: String) -> String {

@@ -28,6 +28,7 @@ public struct MigcCommand: ParsableCommand {
             CheckCommand.self,
             TestCommand.self,
             GraphCommand.self,
+            SquashCommand.self,
             ParseCommand.self,
         ])
 

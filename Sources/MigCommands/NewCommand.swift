@@ -11,6 +11,13 @@ struct NewCommand: ParsableCommand {
             with --head (or join them first with `migc merge heads`). The file is written
             as migrations/<id>_<message>.mig with an empty upgrade block; leave out the
             downgrade block to have migc derive it.
+            With --autogenerate, the upgrade block holds the operations that take the schema \
+            at the parent to a target: the live database (--from-database, the URL from \
+            --database / MIGC_DATABASE_URL / migc.toml) or a schema file (--to-schema FILE, \
+            the format `migc show REV --schema` prints). Nothing is written when they are \
+            equal. Renames cannot be seen in a difference: name them with --rename and \
+            --rename-table; a drop and an add that look like a rename are warned about. The \
+            file is checked and linted before it is written. See docs/adopting.md.
             """)
 
     @OptionGroup var project: ProjectOptions
@@ -26,6 +33,23 @@ struct NewCommand: ParsableCommand {
 
     @Option(name: .long, help: "A revision on another branch this one depends on (repeatable).")
     var depends: [String] = []
+
+    @Flag(name: .long, help: "Write the operations from the parent's schema to the target (--from-database or --to-schema).")
+    var autogenerate = false
+
+    @Flag(name: .long, help: "With --autogenerate: the target is the live database (URL: --database, MIGC_DATABASE_URL, migc.toml).")
+    var fromDatabase = false
+
+    @Option(name: .long, help: "With --autogenerate: the target is this schema file (`.mig` declarations, as `migc show REV --schema` prints).")
+    var toSchema: String?
+
+    @Option(name: .long, help: "With --autogenerate: TABLE.OLD:NEW, a column renamed (TABLE by its new name; repeatable).")
+    var rename: [String] = []
+
+    @Option(name: .long, help: "With --autogenerate: OLD:NEW, a table renamed (repeatable).")
+    var renameTable: [String] = []
+
+    @OptionGroup var database: DatabaseOptions
 
     func run() throws {
         try RevisionFileWriter.validate(message: message)
@@ -46,6 +70,9 @@ struct NewCommand: ParsableCommand {
         let dependencies = try depends.flatMap { try opened.resolveOffline($0, option: "--depends").revisions }
         for name in label where graph.labels[name] != nil {
             throw UsageFailure(message: "error: label `\(name)` is already used by revision \(graph.labels[name]!)")
+        }
+        if autogenerate || fromDatabase || toSchema != nil || !rename.isEmpty || !renameTable.isEmpty {
+            return try Autogenerate(command: self, parents: parents, depends: dependencies).run()
         }
         let path = try RevisionFileWriter.write(
             directory: opened.project.directory, graph: graph, parents: parents, message: message,

@@ -7,8 +7,12 @@ import MigCore
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
-        abstract: "Print a revision, or with --downgrade its written or derived downgrade.",
-        discussion: "REV is an id, a unique id prefix, a label, `head`, or any specifier `migc upgrade` takes.")
+        abstract: "Print a revision, its downgrade, or the whole schema at it (--schema).",
+        discussion: """
+            REV is an id, a unique id prefix, a label, `head`, or any specifier `migc upgrade` takes.
+            --schema prints the schema after REV as a schema file (the `.mig` declarations \
+            `migc new --autogenerate --to-schema` reads), or with --dialect as that dialect's DDL.
+            """)
 
     @OptionGroup var project: ProjectOptions
 
@@ -17,6 +21,12 @@ struct ShowCommand: ParsableCommand {
 
     @Flag(name: .long, help: "Print the downgrade: the written block, or the one migc derives from the upgrade.")
     var downgrade = false
+
+    @Flag(name: .long, help: "Print the whole schema after REV: `.mig` declarations, or SQL with --dialect.")
+    var schema = false
+
+    @Option(name: .long, help: "With --schema: print DDL for sqlite, postgres or mysql instead of `.mig`.")
+    var dialect: String?
 
     func run() throws {
         var opened = try OpenedProject.open(project, depth: .full)
@@ -37,6 +47,7 @@ struct ShowCommand: ParsableCommand {
         }
         // The .mig text as it is (like `cat`), but on a terminal with control
         // characters escaped: a file must not drive the terminal.
+        if schema || dialect != nil { return try ShowSchema.print(revision: id, graph: graph, dialect: dialect, downgrade: downgrade) }
         let text = downgrade ? try Self.downgradeText(checked) : Printer.print(checked.file)
         Terminal.write(isatty(STDOUT_FILENO) != 0 ? DiagnosticRenderer.escaped(text) : text)
     }

@@ -197,6 +197,8 @@ extension DiagnosticCode {
     public static let migrationsDirectoryUnreadable: DiagnosticCode = "E311"
     public static let unreadableFile: DiagnosticCode = "E312"
     public static let skippedFile: DiagnosticCode = "E313"
+    public static let replacedRevisionPresent: DiagnosticCode = "E314"
+    public static let replacedTwice: DiagnosticCode = "E315"
 
     // Lints (the rules in Lints/ describe them)
     public static let irreversibleRevision: DiagnosticCode = "MIG101"

@@ -34,7 +34,7 @@ public enum DiagnosticRegistry {
                 Reported while finding the files and linking revisions by `parent`, `depends` \
                 and `label` (see docs/revisions.md).
                 """,
-            entries: graph),
+            entries: graph + replaces),
         Section(
             title: "Lints (MIG1xx)",
             intro: """

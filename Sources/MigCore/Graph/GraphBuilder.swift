@@ -13,13 +13,14 @@ extension RevisionGraph {
         var builder = GraphBuilder()
         builder.index(files)
         builder.collectLabels()
+        builder.collectReplaced()
         builder.linkEdges()
         builder.breakCycles()
         return (builder.finish(), builder.diagnostics)
     }
 }
 
-private struct GraphBuilder {
+struct GraphBuilder {
     var diagnostics: [Diagnostic] = []
     /// Kept revisions in input order.
     var files: [MigFile] = []
@@ -30,6 +31,8 @@ private struct GraphBuilder {
     var labelOwner: [String: Int] = [:]
     var parents: [[Int]] = []
     var depends: [[Int]] = []
+    /// Ids a squash revision replaces -> that revision (GraphBuilder+Replaces.swift).
+    var replacedOwner: [String: Int] = [:]
 
     mutating func index(_ input: [MigFile]) {
         var firstSpan: [Identifier] = []
@@ -84,14 +87,14 @@ private struct GraphBuilder {
     }
 
     mutating func linkEdges() {
-        let indexOf = indexOf, labelOwner = labelOwner
+        let indexOf = indexOf, labelOwner = labelOwner, replacedOwner = replacedOwner
         parents.reserveCapacity(files.count)
         depends.reserveCapacity(files.count)
         for (i, file) in files.enumerated() {
             let header = file.header
-            let ps = checkedEdges(header.parents, of: i, kind: "parent") { indexOf[$0] }
+            let ps = checkedEdges(header.parents, of: i, kind: "parent") { indexOf[$0] ?? replacedOwner[$0] }
             // A dependency that is also a parent adds nothing; keep one edge.
-            let ds = checkedEdges(header.depends, of: i, kind: "dependency") { indexOf[$0] ?? labelOwner[$0] }
+            let ds = checkedEdges(header.depends, of: i, kind: "dependency") { indexOf[$0] ?? labelOwner[$0] ?? replacedOwner[$0] }
             parents.append(ps)
             depends.append(ds.isEmpty ? ds : ds.filter { !ps.contains($0) })
         }
@@ -228,8 +231,10 @@ private struct GraphBuilder {
             if children[i].isEmpty { heads.append(ids[i]) }
             if parents[i].isEmpty { bases.append(ids[i]) }
         }
-        return RevisionGraph(
+        var graph = RevisionGraph(
             revisions: revisions, topologicalOrder: order.map { ids[$0] },
             labels: labelOwner.mapValues { ids[$0] }, heads: heads.sorted(), bases: bases.sorted())
+        graph.replacedBy = replacedOwner.mapValues { ids[$0] }
+        return graph
     }
 }

@@ -51,6 +51,8 @@ public struct RevisionGraph: Sendable {
     public var bases: [String]
     /// Branch label -> the revision that carries it.
     public var labels: [String: String]
+    /// Ids that squash revisions replace (their files moved aside) -> the squash.
+    public var replacedBy: [String: String] = [:]
     /// Position of each id in `topologicalOrder`.
     public var topologicalIndex: [String: Int]
 

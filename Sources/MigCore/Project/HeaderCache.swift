@@ -44,7 +44,7 @@ struct HeaderCache {
     static let fileName = "headers.bin"
     private static let magic = Array("MIGCHDR1".utf8)
     /// Bump when the encoding changes.
-    private static let formatVersion: UInt64 = 2
+    private static let formatVersion: UInt64 = 3
 
     static func directory(root: String) -> String { root + "/" + directoryName }
     static func path(root: String) -> String { directory(root: root) + "/" + fileName }

@@ -107,6 +107,7 @@ extension ByteWriter {
         optional(h.created) { $0.literal($1, path: path) }
         identifiers(h.labels, path: path)
         identifiers(h.depends, path: path)
+        identifiers(h.replaces, path: path)
         optional(h.transactionOff) { $0.span($1, path: path) }
         for value in [h.timeouts.lockTimeout, h.timeouts.statementTimeout] {
             optional(value) { w, duration in
@@ -172,6 +173,7 @@ extension ByteReader {
         if try flag() { h.created = try literal(path: path) }
         h.labels = try identifiers(path: path)
         h.depends = try identifiers(path: path)
+        h.replaces = try identifiers(path: path)
         if try flag() { h.transactionOff = try span(path: path) }
         if try flag() { h.timeouts.lockTimeout = TimeoutDuration(milliseconds: Int(try unsigned()), span: try span(path: path)) }
         if try flag() { h.timeouts.statementTimeout = TimeoutDuration(milliseconds: Int(try unsigned()), span: try span(path: path)) }

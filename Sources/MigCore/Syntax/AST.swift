@@ -63,6 +63,8 @@ public struct RevisionHeader: Hashable, Sendable {
     public var created: StringLiteral?
     public var labels: [Identifier]
     public var depends: [Identifier]
+    /// `replaces ID, ...`: a squash revision stands for these (docs/adopting.md).
+    public var replaces: [Identifier] = []
     /// Span of a `transaction off` line, when present.
     public var transactionOff: SourceSpan?
     /// `lock_timeout` / `statement_timeout` lines: this revision's own limits.

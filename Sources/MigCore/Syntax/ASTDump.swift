@@ -57,6 +57,7 @@ struct Dumper {
             if let c = h.created { d.line("created" + d.quote(c.value), c.span) }
             if !h.labels.isEmpty { d.line("label " + h.labels.map(d.name).joined(separator: ", ")) }
             if !h.depends.isEmpty { d.line("depends " + h.depends.map(\.name).joined(separator: ", ")) }
+            if !h.replaces.isEmpty { d.line("replaces " + h.replaces.map(\.name).joined(separator: ", ")) }
             if let t = h.transactionOff { d.line("transaction off", t) }
             for (keyword, value) in h.timeouts.lines { d.line("\(keyword) \(value)", value.span) }
             for key in h.trivia.keys.sorted() {

@@ -7,7 +7,7 @@ struct HeaderState {
     var hadError = false
     var start: Int?
 
-    static let keywords = ["revision", "parent", "message", "created", "label", "depends", "transaction", "lock_timeout", "statement_timeout"]
+    static let keywords = ["revision", "parent", "message", "created", "label", "depends", "transaction", "lock_timeout", "statement_timeout", "replaces"]
 
     static func keyword(_ word: String) -> String? { keywords.contains(word) ? word : nil }
 
@@ -26,7 +26,7 @@ extension MigParser {
         if let first {
             report(.duplicateHeaderLine(keyword), at: span(keywordToken),
                    notes: [DiagnosticNote("the first `\(keyword)` line is here", at: first)],
-                   help: keyword == "parent" || keyword == "label" || keyword == "depends"
+                   help: keyword == "parent" || keyword == "label" || keyword == "depends" || keyword == "replaces"
                        ? "list several on one line, separated by commas" : nil)
         }
         var header = state.header
@@ -54,6 +54,7 @@ extension MigParser {
         case "revision": header.revision = try parseRevisionID(after: keyword)
         case "parent": header.parents = try parseRevisionIDList(after: keyword)
         case "depends": header.depends = try parseRevisionIDList(after: keyword)
+        case "replaces": header.replaces = try parseRevisionIDList(after: keyword)
         case "message": header.message = try parseMessage()
         case "created": header.created = try parseCreated()
         case "label":

@@ -57,7 +57,7 @@ public enum Printer {
         let present: [(String, Bool)] = [
             ("revision", h.revision != nil), ("parent", !h.parents.isEmpty), ("message", h.message != nil),
             ("created", h.created != nil), ("label", !h.labels.isEmpty), ("depends", !h.depends.isEmpty),
-            ("transaction", h.transactionOff != nil),
+            ("replaces", !h.replaces.isEmpty), ("transaction", h.transactionOff != nil),
             ("lock_timeout", h.timeouts.lockTimeout != nil), ("statement_timeout", h.timeouts.statementTimeout != nil),
         ]
         let known = Set(present.map(\.0))
@@ -99,6 +99,7 @@ public enum Printer {
         line("created", h.created.map { timestamp($0.value) })
         line("label", list(h.labels, quoted))
         line("depends", list(h.depends, revisionID))
+        line("replaces", list(h.replaces, revisionID))
         if h.transactionOff != nil {
             let trivia = h.trivia["transaction"] ?? .none
             out.comments(trivia.leading, depth: 0)

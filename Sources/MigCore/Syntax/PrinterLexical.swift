@@ -6,7 +6,7 @@ extension Printer {
     /// reserves: a quoted name parses to the same `Identifier`, so over-quoting is safe.
     public static let keywords: Set<String> = [
         // header
-        "revision", "parent", "message", "created", "label", "depends", "transaction", "off",
+        "revision", "parent", "message", "created", "label", "depends", "transaction", "off", "replaces",
         // blocks and ops
         "upgrade", "downgrade", "irreversible", "create", "drop", "rename", "to", "add", "alter",
         "table", "column", "index", "constraint", "on", "where", "concurrently", "using", "type",

@@ -30,9 +30,4 @@ extension Migrator {
         try VersionStore(driver: driver).removeRedundantHeads(redundant)
         return minimal
     }
-
-    /// Triggers in the database, as drift: the model has none (`migc check`).
-    func triggerDrift() throws -> [SchemaDifference] {
-        Introspector.triggerDifferences(try Introspector.triggers(of: driver))
-    }
 }

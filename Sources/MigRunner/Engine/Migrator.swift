@@ -83,7 +83,8 @@ public final class Migrator {
     /// Compares the live schema with the model at the applied heads (`migc check`):
     /// the heads read, and every difference, table by table.
     public func drift() throws -> (heads: [String], differences: [SchemaDifference]) {
-        let heads = try appliedHeads()
+        let heads = try appliedHeads().map { squashEquivalent($0) ?? $0 }
+        try refuseHalfSquashed(heads)
         try verifyKnown(heads)
         try refuseConflictingHeads(heads)
         return (heads, try differences(at: heads))
@@ -91,15 +92,16 @@ public final class Migrator {
 
     /// Every difference between the live schema and the model at `heads`.
     public func differences(at heads: [String]) throws -> [SchemaDifference] {
-        try differences(expected: Checker.schema(at: Set(heads), in: graph))
+        try differences(expected: Checker.schema(at: Set(heads), in: graph), heads: heads)
     }
 
-    /// Every difference between the live schema and `model` (already folded).
-    public func differences(expected model: Schema) throws -> [SchemaDifference] {
-        let actual = try Introspector.schema(of: driver)
+    /// Every difference between the live schema and `model` (already folded). Objects
+    /// an applied `sql` block of `heads` creates and its `reverse` drops are not drift.
+    public func differences(expected model: Schema, heads: [String] = []) throws -> [SchemaDifference] {
         let expected = try Introspector.canonicalTypes(model, for: driver)
+        let actual = withoutSQLDeclared(try Introspector.schema(of: driver), expected: expected, at: heads)
         // Triggers join their table's differences (a stable sort: the order within a table stays).
-        let differences = (SchemaComparison.differences(expected: expected, actual: actual, dialect: dialect) + (try triggerDrift()))
+        let differences = (SchemaComparison.differences(expected: expected, actual: actual, dialect: dialect) + (try undeclaredTriggerDrift(at: heads)))
             .enumerated().sorted { ($0.element.table, $0.offset) < ($1.element.table, $1.offset) }.map(\.element)
         return differences
     }
@@ -108,12 +110,14 @@ public final class Migrator {
 
     /// Applies revisions up to `target` (a specifier: `head`, `heads`, `+N`, an id...).
     public func upgrade(to target: String, options: Options, progress: (RunReport.Applied) -> Void = { _ in }) throws -> RunReport {
-        try run(.up, to: target, options: options, progress: progress)
+        try catchUpReplaced(options: options, runOriginals: true, progress: progress)
+        return try run(.up, to: target, options: options, progress: progress)
     }
 
     /// Undoes revisions down to `target` (`-N`, an id, `base`).
     public func downgrade(to target: String, options: Options, progress: (RunReport.Applied) -> Void = { _ in }) throws -> RunReport {
-        try run(.down, to: target, options: options, progress: progress)
+        try catchUpReplaced(options: options, runOriginals: false, progress: progress)
+        return try run(.down, to: target, options: options, progress: progress)
     }
 
     private func run(_ direction: Direction, to target: String, options: Options, progress: (RunReport.Applied) -> Void) throws -> RunReport {

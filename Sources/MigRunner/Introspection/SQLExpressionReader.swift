@@ -90,9 +90,16 @@ enum SQLExpressionReader {
             guard current?.isWord("ANY") == true || current?.isWord("ALL") == true else { return nil }
             let saved = position
             advance()
-            if take(symbol: "("), take(word: "ARRAY"), take(symbol: "["), let items = parseItems(until: "]"), take(symbol: ")") {
-                skipCasts()
-                return items
+            // `ANY (ARRAY[..])`, or with the array cast: `ANY ((ARRAY[..])::text[])`.
+            if take(symbol: "(") {
+                let wrapped = take(symbol: "(")
+                if take(word: "ARRAY"), take(symbol: "["), let items = parseItems(until: "]"), !wrapped || take(symbol: ")") {
+                    skipCasts()
+                    if take(symbol: ")") {
+                        skipCasts()
+                        return items
+                    }
+                }
             }
             position = saved
             return nil
@@ -201,5 +208,11 @@ extension Expr {
     /// quote it. Only equal to the same text.
     static func unreadable(_ sql: String) -> Expr {
         Expr(.call(name: Identifier("sql"), arguments: [Expr(.string(sql.trimmingWhitespace()))]))
+    }
+
+    /// The text of an expression the introspector could not read, else nil.
+    var unreadableText: String? {
+        guard case .call(let name, let args) = kind, name.name == "sql", args.count == 1, case .string(let text) = args[0].kind else { return nil }
+        return text
     }
 }

@@ -70,13 +70,13 @@ import Testing
         return out
     }
 
-    static let contexts = ["file", "header", "op", "column", "constraint", "expr", "type"]
+    static let contexts = ["file", "header", "op", "column", "constraint", "expr", "type", "schema"]
 
     /// A whole `.mig` file with the example in its place.
     static func wrap(_ example: String, context: String) -> String {
         let header = "revision r1\nmessage \"m\"\n"
         switch context {
-        case "file": return example + "\n"
+        case "file", "schema": return example + "\n"
         case "header":
             let first = example.split(separator: " ").first.map { $0.lowercased() }
             let needsRevision = first != "revision", needsMessage = first != "message"
@@ -156,7 +156,7 @@ import Testing
                 Issue.record("production `\(name)` mentions undefined `\(ref)`")
             }
         }
-        var reached: Set<String> = ["file"], queue = ["file"]
+        var reached: Set<String> = ["file", "schema_file"], queue = ["file", "schema_file"]
         // Lexical productions are reached through the comment/whitespace convention.
         for implicit in ["ws", "comment"] { reached.insert(implicit); queue.append(implicit) }
         while let next = queue.popLast() {
@@ -168,7 +168,9 @@ import Testing
     @Test(arguments: productions.filter { $0.example != nil })
     func exampleParses(_ p: Production) {
         let source = Self.wrap(p.example ?? "", context: p.context ?? "")
-        let result = Parser.parse(source: source, path: "grammar/\(p.name).mig")
-        #expect(result.diagnostics.isEmpty, "example of `\(p.name)` does not parse:\n\(source)\n\(result.diagnostics.map(\.message))")
+        let diagnostics = p.context == "schema"
+            ? Parser.parseSchemaFile(source: source, path: "grammar/\(p.name).mig").diagnostics
+            : Parser.parse(source: source, path: "grammar/\(p.name).mig").diagnostics
+        #expect(diagnostics.isEmpty, "example of `\(p.name)` does not parse:\n\(source)\n\(diagnostics.map(\.message))")
     }
 }
