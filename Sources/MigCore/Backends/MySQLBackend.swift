@@ -69,7 +69,7 @@ public struct MySQLBackend: SQLBackend, DialectRules {
     }
 
     public func diagnostics(for steps: [OpStep], transactional: Bool) -> [Diagnostic] {
-        steps.compactMap { step in
+        indexClauseWarnings(steps) + steps.compactMap { step in
             switch step.statement.operation {
             case .createIndex(let op) where op.predicate != nil:
                 .warning(

@@ -37,6 +37,8 @@ extension DialectRules {
             return [dropConstraint(op, step)]
         case .sql(let raw):
             return rawSQL(raw)
+        case .createView, .replaceView, .dropView, .renameView, .comment:
+            return renderViewOrComment(step)
         }
     }
 

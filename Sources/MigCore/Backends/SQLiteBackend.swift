@@ -26,7 +26,7 @@ public struct SQLiteBackend: SQLBackend, DialectRules {
         return planner.finish()
     }
 
-    public func diagnostics(for steps: [OpStep], transactional: Bool) -> [Diagnostic] { [] }
+    public func diagnostics(for steps: [OpStep], transactional: Bool) -> [Diagnostic] { indexClauseWarnings(steps) }
 
     /// Whether SQLite's ALTER TABLE cannot do this op, so the table is rebuilt.
     func needsRebuild(_ step: OpStep) -> Bool {

@@ -138,6 +138,10 @@ extension Operation {
         case .addConstraint(let a): [a.table.name]
         case .dropConstraint(let d): [d.table.name]
         case .sql: []
+        case .createView(let v), .replaceView(let v): [v.name.name]
+        case .dropView(let d): [d.name.name]
+        case .renameView(let r): [r.name.name, r.newName.name]
+        case .comment(let c): [c.table.name]
         }
     }
 }

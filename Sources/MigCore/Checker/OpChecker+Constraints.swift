@@ -84,6 +84,7 @@ extension OpChecker {
             }
         }
         if let p = c.predicate { checkColumns(of: p, in: t) }
+        checkIndexOptions(c, in: t)
     }
 
     mutating func checkDropIndex(_ d: DropIndex) {

@@ -37,6 +37,7 @@ public struct OpChecker: Sendable {
 
     /// Checks `statement` against the current schema, then folds it in.
     public mutating func check(_ statement: Statement) {
+        checkViewsOf(statement.operation)
         switch statement.operation {
         case .createTable(let c): checkCreateTable(c)
         case .dropTable(let d): checkDropTable(d)
@@ -50,6 +51,7 @@ public struct OpChecker: Sendable {
         case .addConstraint(let a): checkAddConstraint(a)
         case .dropConstraint(let d): checkDropConstraint(d)
         case .sql: break
+        case .createView, .replaceView, .dropView, .renameView, .comment: checkViewOrComment(statement.operation)
         }
         schema = folded ?? schema.applying(statement.operation)
         folded = nil
@@ -98,6 +100,7 @@ public struct OpChecker: Sendable {
     /// index-backed constraint (PostgreSQL keeps them all in one namespace), ignoring case.
     mutating func checkNewRelationName(_ id: Identifier, kind: String, code: DiagnosticCode, allowing existing: String? = nil) {
         checkNewName(id, kind: kind)
+        if viewNameCollision(id, kind: kind, code: code, allowing: existing) { return }
         let name = id.name
         if let t = schema.tables[name] ?? schema.tables.firstKey(where: { $0 != existing && $0.equalsIgnoringCase(name) }).flatMap({ schema.tables[$0] }), t.name != existing {
             let what = t.name == name ? "table `\(t.name)` already exists" : "\(kind) `\(name)` collides with table `\(t.name)` (names are case-insensitive in SQLite and MySQL)"

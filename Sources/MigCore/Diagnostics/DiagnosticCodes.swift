@@ -105,6 +105,11 @@ extension DiagnosticCode {
     public static let scaleExceedsPrecision: DiagnosticCode = "E087"
     public static let zeroLength: DiagnosticCode = "E088"
 
+    // Syntax: views, comments, index clauses
+    public static let expectedViewBody: DiagnosticCode = "E097"
+    public static let expectedClause: DiagnosticCode = "E098"
+    public static let unknownIndexMethod: DiagnosticCode = "E099"
+
     // Checker: names and types
     public static let tableExists: DiagnosticCode = "E101"
     public static let unknownTable: DiagnosticCode = "E102"
@@ -130,6 +135,14 @@ extension DiagnosticCode {
     public static let tableInUse: DiagnosticCode = "E121"
     public static let reservedName: DiagnosticCode = "E122"
     public static let nameTooLong: DiagnosticCode = "E123"
+
+    // Checker: views, comments, index clauses
+    public static let viewExists: DiagnosticCode = "E150"
+    public static let unknownView: DiagnosticCode = "E151"
+    public static let unknownViewDependency: DiagnosticCode = "E152"
+    public static let usedByView: DiagnosticCode = "E153"
+    public static let columnUsedByView: DiagnosticCode = "E154"
+    public static let indexOptionMismatch: DiagnosticCode = "E155"
 
     // Checker: reversibility
     public static let downgradeMismatch: DiagnosticCode = "E201"
@@ -182,4 +195,6 @@ extension DiagnosticCode {
     public static let concurrentlyInTransaction: DiagnosticCode = "MIG803"
     /// MySQL's MODIFY COLUMN has no `using`: values convert implicitly.
     public static let mysqlUsingIgnored: DiagnosticCode = "MIG804"
+    /// An index clause (`using`, `include`, `nulls not distinct`) only PostgreSQL has.
+    public static let indexClauseIgnored: DiagnosticCode = "MIG807"
 }

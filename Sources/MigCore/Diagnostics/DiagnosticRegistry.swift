@@ -19,7 +19,7 @@ public enum DiagnosticRegistry {
                 The parser reports these, one per mistake: after an error it skips to the next \
                 line it understands, so a typo does not bury the rest of the file in errors.
                 """,
-            entries: lexical + header + fileBlocks + operations + tables + expressions),
+            entries: lexical + header + fileBlocks + operations + tables + expressions + viewSyntax),
         Section(
             title: "Checker errors (E1xx, E2xx, E350)",
             intro: """
@@ -27,7 +27,7 @@ public enum DiagnosticRegistry {
                 cannot apply to the schema before them, downgrades that do not restore it, and \
                 branches that conflict at a merge. These are errors: they cannot be silenced.
                 """,
-            entries: checker + reversibility),
+            entries: checker + viewChecker + reversibility),
         Section(
             title: "Revision graph errors (E3xx)",
             intro: """
@@ -49,7 +49,7 @@ public enum DiagnosticRegistry {
                 `migc build`, `upgrade --sql` and the runner report these when a dialect cannot \
                 do exactly what a revision says.
                 """,
-            entries: backends),
+            entries: backends + viewBackends),
     ]
 
     /// Every entry, in code order.

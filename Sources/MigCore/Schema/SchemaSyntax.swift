@@ -36,7 +36,7 @@ extension Table {
         }
         let create = CreateTable(name: Identifier(name), columns: columns.map { definition(of: $0, inline: inline) }, constraints: body)
         let lateKeys = late.sorted().compactMap { addConstraint(named: $0) }.map { Statement(.addConstraint($0), span: span) }
-        return [Statement(.createTable(create), span: span)] + extra + indexes.map { $0.creationStatement(span: span) } + lateKeys
+        return [Statement(.createTable(create), span: span)] + commentStatements(span: span) + extra + indexes.map { $0.creationStatement(span: span) } + lateKeys
     }
 
     /// Names of the constraints that `definition(of:)` writes as column modifiers.
@@ -101,6 +101,6 @@ extension Index {
         Statement(.createIndex(CreateIndex(
             name: Identifier(name), table: Identifier(table), unique: unique,
             columns: columns.map { IndexColumn(name: Identifier($0.name.name), descending: $0.descending) },
-            predicate: predicate)), span: span)
+            predicate: predicate, options: options)), span: span)
     }
 }

@@ -146,6 +146,11 @@ public enum Operation: Hashable, Sendable {
     case addConstraint(AddConstraint)
     case dropConstraint(DropConstraint)
     case sql(RawSQL)
+    case createView(ViewDefinition)
+    case replaceView(ViewDefinition)
+    case dropView(DropView)
+    case renameView(RenameView)
+    case comment(CommentOn)
 }
 
 // MARK: Tables and columns
@@ -328,13 +333,16 @@ public struct CreateIndex: Hashable, Sendable {
     public var columns: [IndexColumn]
     public var predicate: Expr?
     public var concurrently: Bool
-    public init(name: Identifier, table: Identifier, unique: Bool = false, columns: [IndexColumn], predicate: Expr? = nil, concurrently: Bool = false) {
+    /// `using METHOD`, `include (cols)`, `nulls not distinct` (see ASTViews.swift).
+    public var options: IndexOptions
+    public init(name: Identifier, table: Identifier, unique: Bool = false, columns: [IndexColumn], predicate: Expr? = nil, concurrently: Bool = false, options: IndexOptions = IndexOptions()) {
         self.name = name
         self.table = table
         self.unique = unique
         self.columns = columns
         self.predicate = predicate
         self.concurrently = concurrently
+        self.options = options
     }
 }
 

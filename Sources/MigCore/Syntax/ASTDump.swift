@@ -10,7 +10,7 @@ public enum ASTDump {
     public static func dump(_ expr: Expr) -> String { Dumper(spans: false).expr(expr) }
 }
 
-private struct Dumper {
+struct Dumper {
     let spans: Bool
     var out = ""
     var depth = 0
@@ -95,6 +95,7 @@ private struct Dumper {
             let cols = o.columns.map { name($0.name) + ($0.descending ? " desc" : "") }.joined(separator: ", ")
             var text = "create-index \(name(o.name)) on \(name(o.table)) (\(cols))"
             if o.unique { text += " unique" }
+            text += indexOptions(o.options)
             if o.concurrently { text += " concurrently" }
             if let p = o.predicate { text += " where " + expr(p) }
             line(text + trailing(s.trivia), s.span)
@@ -108,6 +109,8 @@ private struct Dumper {
                 d.line("text" + d.quote(o.text.value), o.text.span)
                 if let r = o.reverse { d.line("reverse" + d.quote(r.value), r.span) }
             }
+        case .createView, .replaceView, .dropView, .renameView, .comment:
+            line(viewOrComment(s.operation) + trailing(s.trivia), s.span)
         }
     }
 

@@ -288,10 +288,10 @@ struct MigParser {
         return next == .word || next == .quotedIdentifier || next == .string
     }
 
-    static let operationKeywords = ["create", "drop", "rename", "add", "alter", "sql"]
+    static let operationKeywords = ["create", "drop", "rename", "add", "alter", "sql", "replace", "comment"]
 
     func startsOperation(_ token: Token) -> Bool {
         isWord(token, "create") || isWord(token, "drop") || isWord(token, "rename") || isWord(token, "add")
-            || isWord(token, "alter") || isWord(token, "sql")
+            || isWord(token, "alter") || isWord(token, "sql") || isWord(token, "replace") || isWord(token, "comment")
     }
 }

@@ -27,6 +27,7 @@ extension Printer {
         case .dropIndex(let d): return "drop index " + quoted(d.name.name)
         case .addConstraint(let a): return addConstraint(a)
         case .dropConstraint(let d): return "drop constraint \(quoted(d.name.name)) on \(quoted(d.table.name))"
+        case .createView, .replaceView, .dropView, .renameView, .comment: return viewOrComment(op)
         }
     }
 
@@ -112,7 +113,8 @@ extension Printer {
     private static func createIndex(_ c: CreateIndex) -> String {
         let columns = c.columns.map { quoted($0.name.name) + ($0.descending ? " desc" : "") }
         var s = c.unique ? "create unique index " : "create index "
-        s += quoted(c.name.name) + " on " + quoted(c.table.name) + " (" + columns.joined(separator: ", ") + ")"
+        s += quoted(c.name.name) + " on " + quoted(c.table.name) + indexMethod(c.options) + " (" + columns.joined(separator: ", ") + ")"
+        s += indexClauses(c.options)
         if let predicate = c.predicate { s += " where " + print(predicate) }
         if c.concurrently { s += " concurrently" }
         return s

@@ -55,6 +55,9 @@ enum SyntaxError: Sendable {
     case duplicateIndexClause(String)
     case expectedAfterDropNot(found: String)
     case expectedKey(after: String, found: String)
+    case expectedViewBody(found: String)
+    case expectedClause(what: String, in: String, found: String)
+    case unknownIndexMethod(String)
     // Tables and columns
     case expectedTableBody(found: String)
     case duplicateModifier(String)
@@ -145,6 +148,9 @@ enum SyntaxError: Sendable {
         case .duplicateIndexClause: .duplicateIndexClause
         case .expectedAfterDropNot: .expectedAfterDropNot
         case .expectedKey: .expectedKey
+        case .expectedViewBody: .expectedViewBody
+        case .expectedClause: .expectedClause
+        case .unknownIndexMethod: .unknownIndexMethod
         case .expectedTableBody: .expectedTableBody
         case .duplicateModifier: .duplicateModifier
         case .conflictingNullability: .conflictingNullability
@@ -233,6 +239,9 @@ enum SyntaxError: Sendable {
         case .duplicateIndexClause(let k): "duplicate `\(k)` in `create index`"
         case .expectedAfterDropNot(let found): "expected `null` after `drop not`, found \(found)"
         case .expectedKey(let after, let found): "expected `key` after `\(after)`, found \(found)"
+        case .expectedViewBody(let found): "expected `as` and the view's SQL string, found \(found)"
+        case .expectedClause(let what, let context, let found): "expected \(what) after `\(context)`, found \(found)"
+        case .unknownIndexMethod(let m): "expected an index method after `using`, found \(m)"
         case .expectedTableBody(let found): "expected `{` after the table name, found \(found)"
         case .duplicateModifier(let m): "duplicate column modifier `\(m)`"
         case .conflictingNullability: "column is declared both `null` and `not null`"

@@ -114,6 +114,9 @@ import Testing
             if c.predicate != nil { out.insert("partial index") }
             if c.concurrently { out.insert("concurrently") }
             if c.columns.contains(where: \.descending) { out.insert("desc") }
+            if c.options.method != nil { out.insert("index using") }
+            if !c.options.include.isEmpty { out.insert("index include") }
+            if c.options.nullsNotDistinct { out.insert("nulls not distinct") }
         case .dropIndex: out.insert("drop index")
         case .addConstraint(let a):
             switch a.kind {
@@ -127,6 +130,11 @@ import Testing
             out.insert("sql")
             if s.reverse != nil { out.insert("sql reverse") }
             if s.dialect != nil { out.insert("sql dialect") }
+        case .createView(let v): out.insert(v.depends == nil ? "create view" : "view depends")
+        case .replaceView: out.insert("replace view")
+        case .dropView: out.insert("drop view")
+        case .renameView: out.insert("rename view")
+        case .comment(let c): out.insert(c.text == nil ? "comment null" : "comment")
         }
         return out
     }
