@@ -95,3 +95,47 @@ import Testing
         #expect(Set(found) == Set(expected), "\(found)")
     }
 }
+
+/// Expression index keys: up, down and up on SQLite and PostgreSQL with the live
+/// schema equal to the model (keys read back from the stored index); MariaDB refuses
+/// them with its own error.
+@Suite struct ExpressionKeyExecutionTests {
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/sql/expression_index").path
+
+    @Test(arguments: [Engine.sqlite, .postgres])
+    func upDownUp(engine: Engine) throws {
+        let project = try Project.open(directory: Self.directory)
+        #expect(!project.check().diagnostics.hasErrors)
+        let migrator = try Migrator(project: project, url: try engine.freshDatabase())
+        for target in ["a1", "a2"] {
+            _ = try migrator.upgrade(to: target, options: ViewExecutionTests.stepwise)
+            try ViewExecutionTests.expectNoDrift(migrator, "after \(target)")
+        }
+        let keys = try Introspector.schema(of: migrator.driver).indexes["users_email_lower"]?.columns.compactMap(\.expression)
+        #expect(keys?.map { Printer.print($0) } == ["lower(email)"])
+        #expect(throws: (any Error).self) { try migrator.driver.execute("INSERT INTO users (id, email) VALUES (3, 'a@X')") }
+        _ = try migrator.downgrade(to: "a1", options: ViewExecutionTests.stepwise)
+        try ViewExecutionTests.expectNoDrift(migrator, "after undoing a2")
+        _ = try migrator.upgrade(to: "a2", options: ViewExecutionTests.stepwise)
+        try ViewExecutionTests.expectNoDrift(migrator, "after a2 again")
+        #expect(try migrator.driver.scalar("SELECT count(*) FROM users") == "2")
+    }
+
+    @Test func driftInAnExpressionKeyIsReported() throws {
+        let project = try Project.open(directory: Self.directory)
+        let migrator = try Migrator(project: project, url: try Engine.postgres.freshDatabase())
+        _ = try migrator.upgrade(to: "a2", options: ViewExecutionTests.stepwise)
+        try migrator.driver.execute("DROP INDEX users_email_lower")
+        try migrator.driver.execute("CREATE UNIQUE INDEX users_email_lower ON users (upper(email))")
+        let found = try migrator.drift().differences.map(\.description)
+        #expect(found == ["index `users_email_lower` is unique on users (upper(email)), expected unique on users (lower(email))"])
+    }
+
+    @Test func mariaDBRefusesExpressionKeys() throws {
+        let project = try Project.open(directory: Self.directory)
+        let migrator = try Migrator(project: project, url: try Engine.mysql.freshDatabase())
+        _ = try migrator.upgrade(to: "a1", options: ViewExecutionTests.stepwise)
+        #expect(throws: (any Error).self) { _ = try migrator.upgrade(to: "a2", options: ViewExecutionTests.stepwise) }
+    }
+}

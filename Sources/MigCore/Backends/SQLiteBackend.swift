@@ -66,7 +66,7 @@ public struct SQLiteBackend: SQLBackend, DialectRules {
         }
         if referenced { return false }
         return !step.before.indexes(on: table.name).contains { index in
-            index.columns.contains { $0.name.name == name }
+            index.columns.contains { $0.referencedColumns.contains(name) }
                 || index.predicate?.referencedColumns.contains { $0.name == name } == true
         }
     }

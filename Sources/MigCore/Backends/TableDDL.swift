@@ -79,12 +79,12 @@ extension DialectRules {
     /// MySQL's index inside `CREATE TABLE` (`INDEX name (cols)`): one statement
     /// instead of an ALTER per index, which InnoDB runs as a table rebuild.
     func inlineIndexClause(_ index: Index, in table: Table) -> String {
-        let columns = index.columns.map { keyColumn($0.name.name, in: table) + ($0.descending ? " DESC" : "") }
+        let columns = index.columns.map { indexKey($0, in: table) + ($0.descending ? " DESC" : "") }
         return (index.unique ? "UNIQUE " : "") + "INDEX \(quote(index.name)) (\(columns.joined(separator: ", ")))"
     }
 
     func createIndex(_ index: Index, in table: Table?, concurrently: Bool = false) -> String {
-        let columns = index.columns.map { keyColumn($0.name.name, in: table) + ($0.descending ? " DESC" : "") }
+        let columns = index.columns.map { indexKey($0, in: table) + ($0.descending ? " DESC" : "") }
         let text = "CREATE " + (index.unique ? "UNIQUE " : "") + "INDEX " + (concurrently ? "CONCURRENTLY " : "")
             + "\(quote(index.name)) ON \(quote(index.table))\(indexMethodClause(index)) (\(columns.joined(separator: ", ")))"
             + indexTrailingClauses(index)

@@ -81,6 +81,13 @@ extension DialectRules {
         return (table ? " COMMENT=" : " COMMENT ") + literal(text)
     }
 
+    /// A key column, or an expression key in parentheses (MySQL 8.0.13+ wants its
+    /// functional key parts in their own parentheses, so they get two there).
+    func indexKey(_ key: IndexColumn, in table: Table?) -> String {
+        guard let e = key.expression else { return keyColumn(key.name.name, in: table) }
+        return dialect == .mysql ? "((" + render(e) + "))" : "(" + render(e) + ")"
+    }
+
     /// PostgreSQL's `USING m` (before the columns) and `INCLUDE (...) NULLS NOT
     /// DISTINCT` (after them); other dialects get neither (MIG807 says so).
     func indexMethodClause(_ index: Index) -> String {
@@ -98,7 +105,12 @@ extension DialectRules {
     /// MIG807 for index clauses this dialect leaves out.
     func indexClauseWarnings(_ steps: [OpStep]) -> [Diagnostic] {
         guard dialect != .postgres else { return [] }
-        return steps.compactMap { step in
+        return steps.flatMap { step -> [Diagnostic] in
+            guard case .createIndex(let op) = step.statement.operation, dialect == .mysql,
+                  op.columns.contains(where: { $0.expression != nil }) else { return [] }
+            return [.warning("index `\(op.name.name)` has expression keys: MySQL takes them from 8.0.13 on, MariaDB not at all (the index fails there)",
+                             at: step.statement.span, code: .indexClauseIgnored)]
+        } + steps.compactMap { step in
             guard case .createIndex(let op) = step.statement.operation else { return nil }
             var ignored: [String] = []
             if let method = op.options.method, method != .btree { ignored.append("`using \(method.rawValue)` (a B-tree index is created)") }

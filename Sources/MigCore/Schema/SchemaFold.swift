@@ -163,7 +163,7 @@ extension Schema {
         }
         for index in indexes.values where index.table == tableName && index.mentions(old) {
             var renamed = index
-            renamed.columns = index.columns.map { IndexColumn(name: Identifier(rename($0.name.name), span: $0.name.span), descending: $0.descending) }
+            renamed.columns = index.columns.map { $0.renamingColumns(rename) }
             renamed.predicate = index.predicate?.renamingColumns(rename)
             renamed.options.include = index.options.include.map { Identifier(rename($0.name), span: $0.span) }
             indexes[index.name] = renamed
@@ -246,7 +246,7 @@ extension Table {
 
 extension Index {
     func mentions(_ column: String) -> Bool {
-        columns.contains { $0.name.name == column } || options.include.contains { $0.name == column } || (predicate?.referencedColumns.contains { $0.name == column } ?? false)
+        columns.contains { $0.referencedColumns.contains(column) } || options.include.contains { $0.name == column } || (predicate?.referencedColumns.contains { $0.name == column } ?? false)
     }
 }
 

@@ -100,7 +100,7 @@ extension Index {
     func creationStatement(span: SourceSpan) -> Statement {
         Statement(.createIndex(CreateIndex(
             name: Identifier(name), table: Identifier(table), unique: unique,
-            columns: columns.map { IndexColumn(name: Identifier($0.name.name), descending: $0.descending) },
+            columns: columns.map { IndexColumn(name: Identifier($0.name.name), descending: $0.descending, expression: $0.expression) },
             predicate: predicate, options: options)), span: span)
     }
 }

@@ -320,9 +320,12 @@ public struct AlterColumn: Hashable, Sendable {
 public struct IndexColumn: Hashable, Sendable {
     public var name: Identifier
     public var descending: Bool
-    public init(name: Identifier, descending: Bool = false) {
+    /// An expression key (`lower(email)`); `name` is then empty (see ASTViews.swift).
+    public var expression: Expr?
+    public init(name: Identifier, descending: Bool = false, expression: Expr? = nil) {
         self.name = name
         self.descending = descending
+        self.expression = expression
     }
 }
 

@@ -74,3 +74,21 @@ public struct IndexOptions: Hashable, Sendable {
 
     public var isDefault: Bool { method == nil && include.isEmpty && !nullsNotDistinct }
 }
+
+extension IndexColumn {
+    /// An expression key: no column name of its own.
+    public init(expression: Expr, descending: Bool = false) {
+        self.init(name: Identifier("", span: expression.span), descending: descending, expression: expression)
+    }
+
+    /// The columns this key reads: its column, or those of its expression.
+    public var referencedColumns: [String] {
+        expression.map { $0.referencedColumns.map(\.name) } ?? [name.name]
+    }
+
+    /// The key with column names mapped (a renamed column).
+    public func renamingColumns(_ rename: (String) -> String) -> IndexColumn {
+        if let expression { return IndexColumn(name: name, descending: descending, expression: expression.renamingColumns(rename)) }
+        return IndexColumn(name: Identifier(rename(name.name), span: name.span), descending: descending)
+    }
+}

@@ -98,10 +98,9 @@ extension MigParser {
         var options = IndexOptions()
         if at("using") { options.method = parseIndexMethod() }
         let columns = try parseParenthesized(after: "the table name") { (p, first) throws(ParseAbort) -> IndexColumn in
-            let column = try p.parseName("a column", after: first ? "`(`" : "`,`")
-            if p.at("desc") { p.advance(); return IndexColumn(name: column, descending: true) }
-            if p.at("asc") { p.advance() }
-            return IndexColumn(name: column)
+            var key = try p.parseIndexKey(after: first ? "`(`" : "`,`")
+            if p.at("desc") { p.advance(); key.descending = true } else if p.at("asc") { p.advance() }
+            return key
         }
         var index = CreateIndex(name: name, table: table, unique: unique, columns: columns)
         var seenWhere: SourceSpan?

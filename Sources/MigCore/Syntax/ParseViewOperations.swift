@@ -57,6 +57,16 @@ extension MigParser {
         return .comment(CommentOn(target: target, text: stringLiteral(advance())))
     }
 
+    /// index_key := NAME | NAME `(` ... `)` (a call) | `(` EXPR `)`: a column or an
+    /// expression key. A parenthesized column name is the column itself.
+    mutating func parseIndexKey(after: String) throws(ParseAbort) -> IndexColumn {
+        let call = kind == .word && peek().kind == .leftParen
+        guard call || kind == .leftParen else { return IndexColumn(name: try parseName("a column", after: after)) }
+        let expression = try parseExpression()
+        if case .column(let id) = expression.kind { return IndexColumn(name: id) }
+        return IndexColumn(expression: expression)
+    }
+
     /// `using METHOD` of `create index`, before the column list.
     mutating func parseIndexMethod() -> IndexMethod? {
         advance()

@@ -111,7 +111,7 @@ extension Printer {
     // MARK: Indexes, constraints, raw SQL
 
     private static func createIndex(_ c: CreateIndex) -> String {
-        let columns = c.columns.map { quoted($0.name.name) + ($0.descending ? " desc" : "") }
+        let columns = c.columns.map { indexKey($0) + ($0.descending ? " desc" : "") }
         var s = c.unique ? "create unique index " : "create index "
         s += quoted(c.name.name) + " on " + quoted(c.table.name) + indexMethod(c.options) + " (" + columns.joined(separator: ", ") + ")"
         s += indexClauses(c.options)

@@ -24,6 +24,13 @@ extension Printer {
         }
     }
 
+    /// A key column, or an expression key: a call as written, anything else in parentheses.
+    static func indexKey(_ key: IndexColumn) -> String {
+        guard let e = key.expression else { return quoted(key.name.name) }
+        if case .call = e.kind { return print(e) }
+        return "(" + print(e) + ")"
+    }
+
     /// ` using gin` before the columns.
     static func indexMethod(_ o: IndexOptions) -> String {
         o.method.map { " using " + $0.rawValue } ?? ""

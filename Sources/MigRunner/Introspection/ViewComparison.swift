@@ -9,7 +9,7 @@ import MigCore
 /// - index clauses on PostgreSQL (`using btree` equals no `using`); SQLite and MySQL
 ///   create the index without them (MIG807), so they are dropped.
 enum ViewComparison {
-    static func normalized(_ schema: Schema, for dialect: Dialect) -> Schema {
+    static func normalized(_ schema: Schema, for dialect: Dialect, expected: Bool) -> Schema {
         var out = schema
         out.views = schema.views.mapValues { view in
             var view = view
@@ -21,6 +21,12 @@ enum ViewComparison {
             var index = index
             if dialect != .postgres { index.options = IndexOptions() }
             if index.options.method == .btree { index.options.method = nil }
+            // Expression keys as the database shows them back (casts and quotes dropped).
+            index.columns = index.columns.map { key in
+                guard let e = key.expression else { return key }
+                let shown = SchemaComparison.canonical(expected ? SchemaComparison.roundTrip(e, dialect) : e)
+                return IndexColumn(expression: shown, descending: key.descending)
+            }
             return index
         }
         if dialect == .sqlite {

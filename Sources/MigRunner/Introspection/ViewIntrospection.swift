@@ -38,6 +38,7 @@ struct ViewIntrospector {
                 schema.views[name] = View(name: name, body: body)
             }
             detectDependencies(in: &schema)
+            try addSQLiteExpressionKeys(to: &schema)
         case .mysql:
             for row in try driver.query(Self.mysqlViewsSQL) {
                 guard let name = row[0] else { continue }
@@ -68,7 +69,59 @@ struct ViewIntrospector {
         }
     }
 
+    /// SQLite's pragmas give an expression key no name: its text is read from the
+    /// stored `CREATE INDEX`.
+    private func addSQLiteExpressionKeys(to schema: inout Schema) throws(DatabaseError) {
+        for index in schema.indexes.values where index.columns.contains(where: { $0.name.name == Self.unnamedKey }) {
+            let sql = try driver.scalar("SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = $1", [index.name]) ?? ""
+            let keys = Self.keyTexts(ofIndex: sql)
+            guard keys.count == index.columns.count else { continue }
+            for (i, text) in keys.enumerated() where index.columns[i].name.name == Self.unnamedKey {
+                schema.indexes[index.name]!.columns[i] = IndexColumn(expression: SQLExpressionReader.read(text), descending: index.columns[i].descending)
+            }
+        }
+    }
+
+    /// What the introspectors name a key that is an expression.
+    static let unnamedKey = "<expression>"
+
+    /// The texts of the keys of a `CREATE INDEX ... ON t (k1, k2 DESC) ...`, each
+    /// without its `ASC`/`DESC`/`COLLATE`.
+    static func keyTexts(ofIndex sql: String) -> [String] {
+        let tokens = SQLTokenizer.tokenize(sql)
+        let chars = Array(sql)
+        guard let on = tokens.firstIndex(where: { $0.isWord("ON") }),
+              let open = tokens[on...].firstIndex(where: { $0.isSymbol("(") }) else { return [] }
+        var keys: [String] = []
+        var depth = 0
+        var start = open + 1
+        for k in (open + 1)..<tokens.count {
+            let t = tokens[k]
+            if t.isSymbol("(") { depth += 1; continue }
+            let closes = t.isSymbol(")") && depth == 0
+            if t.isSymbol(")") && depth > 0 { depth -= 1; continue }
+            guard closes || (t.isSymbol(",") && depth == 0) else { continue }
+            var end = k
+            while end > start, tokens[end - 1].isWord("ASC") || tokens[end - 1].isWord("DESC") { end -= 1 }
+            if let collate = tokens[start..<end].firstIndex(where: { $0.isWord("COLLATE") }) { end = collate }
+            if end > start { keys.append(String(chars[tokens[start].range.lowerBound..<tokens[end - 1].range.upperBound])) }
+            start = k + 1
+            if closes { break }
+        }
+        return keys
+    }
+
+    private func addPostgresExpressionKeys(to schema: inout Schema) throws(DatabaseError) {
+        for row in try driver.query(Self.postgresExpressionKeysSQL) {
+            guard let name = row[0], let position = row[1].flatMap({ Int($0) }), let text = row[2],
+                  let index = schema.indexes[name], position >= 1, position <= index.columns.count else { continue }
+            let key = index.columns[position - 1]
+            schema.indexes[name]!.columns[position - 1] = IndexColumn(expression: SQLExpressionReader.read(text), descending: key.descending)
+        }
+    }
+
     private func addPostgresIndexOptions(to schema: inout Schema) throws(DatabaseError) {
+        try addPostgresExpressionKeys(to: &schema)
         for row in try driver.query(Self.postgresIndexOptionsSQL) {
             guard let name = row[0], schema.indexes[name] != nil else { continue }
             let method = row[1].flatMap(IndexMethod.init(rawValue:))
@@ -106,6 +159,16 @@ struct ViewIntrospector {
         WHERE d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND n.nspname = current_schema()
           AND c.relkind IN ('r', 'p') AND (d.objsubid = 0 OR a.attname IS NOT NULL)
         ORDER BY 1, 2
+        """
+
+    /// Each expression key's text (`pg_get_indexdef` of its position).
+    static let postgresExpressionKeysSQL = """
+        SELECT i.relname, u.p, pg_catalog.pg_get_indexdef(x.indexrelid, u.p::int, true)
+        FROM pg_catalog.pg_index x
+        JOIN pg_catalog.pg_class i ON i.oid = x.indexrelid
+        JOIN pg_catalog.pg_namespace n ON n.oid = i.relnamespace
+        CROSS JOIN LATERAL unnest(x.indkey::int2[]) WITH ORDINALITY u(n, p)
+        WHERE n.nspname = current_schema() AND u.n = 0 AND u.p <= x.indnkeyatts
         """
 
     static let postgresIndexOptionsSQL = """

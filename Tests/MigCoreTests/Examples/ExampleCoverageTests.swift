@@ -115,6 +115,7 @@ import Testing
             if c.concurrently { out.insert("concurrently") }
             if c.columns.contains(where: \.descending) { out.insert("desc") }
             if c.options.method != nil { out.insert("index using") }
+            if c.columns.contains(where: { $0.expression != nil }) { out.insert("expression key") }
             if !c.options.include.isEmpty { out.insert("index include") }
             if c.options.nullsNotDistinct { out.insert("nulls not distinct") }
         case .dropIndex: out.insert("drop index")

@@ -92,7 +92,9 @@ extension DiagnosticRegistry {
                 PostgreSQL's. SQLite and MySQL create the index without them: a B-tree index, \
                 without the extra columns, with null keys never conflicting. The model keeps the \
                 clauses, and `migc check` ignores them on those databases. Leave them out when \
-                the project targets SQLite or MySQL only.
+                the project targets SQLite or MySQL only. On MySQL it also warns about \
+                expression keys (`lower(email)`): MySQL takes them from 8.0.13 on, MariaDB \
+                refuses them.
                 """,
             example: DiagnosticExample(dialect: "sqlite", users, afterUsers("index emails", """
                 create index users_email_idx on users using hash (email)
