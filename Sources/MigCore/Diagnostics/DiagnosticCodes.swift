@@ -185,6 +185,7 @@ extension DiagnosticCode {
     public static let transactionControlInSQL: DiagnosticCode = "MIG115"
     public static let downgradeNeedsEmptyTable: DiagnosticCode = "MIG116"
     public static let mysqlLongKey: DiagnosticCode = "MIG117"
+    public static let viewSelectsEveryColumn: DiagnosticCode = "MIG122"
 
     // Backend warnings
     /// MySQL DDL commits implicitly: a failed revision is not rolled back.

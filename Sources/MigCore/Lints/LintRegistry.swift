@@ -19,6 +19,7 @@ public enum LintRegistry {
         TransactionControlInSQL.self,
         DowngradeNeedsEmptyTable.self,
         MySQLLongKey.self,
+        ViewSelectsEveryColumn.self,
     ]
 
     public static var descriptions: [LintDescription] { all.map { $0.description } }

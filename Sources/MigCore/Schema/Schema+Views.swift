@@ -110,11 +110,32 @@ extension Schema {
     }
 }
 
-/// The identifiers of a SQL text: words, "quoted", `quoted` and [quoted] names,
-/// lowercased, with string literals and comments skipped.
+/// A light reading of view bodies: names and symbols, with string literals and
+/// comments skipped. Enough to find what a body reads; migc does not parse SQL.
 public enum ViewBody {
+    public enum Token: Hashable, Sendable {
+        /// A bare word or a "quoted", `quoted` or [quoted] name, lowercased.
+        case name(String)
+        case symbol(Character)
+    }
+
+    /// The identifiers of a SQL text, lowercased.
     public static func identifiers(in sql: String) -> Set<String> {
-        var out = Set<String>()
+        Set(tokens(in: sql).compactMap { if case .name(let n) = $0 { n } else { nil } })
+    }
+
+    /// Whether a select list takes every column (`SELECT *`, `SELECT t.*`, `a, *`):
+    /// a `*` after `select`, `,` or `.` (not `count(*)`, not `a * b`).
+    public static func selectsEveryColumn(_ sql: String) -> Bool {
+        let all = tokens(in: sql)
+        return all.indices.contains { i in
+            guard i > 0, all[i] == .symbol("*") else { return false }
+            return all[i - 1] == .name("select") || all[i - 1] == .symbol(",") || all[i - 1] == .symbol(".")
+        }
+    }
+
+    public static func tokens(in sql: String) -> [Token] {
+        var out: [Token] = []
         let chars = Array(sql.unicodeScalars)
         var i = 0
         func isWordChar(_ c: Unicode.Scalar) -> Bool { c == "_" || c == "$" || c.properties.isAlphabetic || ("0"..."9").contains(c) }
@@ -139,12 +160,13 @@ public enum ViewBody {
                     i += 1
                 }
                 i += 1
-                if c != "'" { out.insert(String(text).lowercased()) }
+                if c != "'" { out.append(.name(String(text).lowercased())) }
             } else if isWordChar(c) {
                 var text = String.UnicodeScalarView()
                 while i < chars.count, isWordChar(chars[i]) { text.append(chars[i]); i += 1 }
-                out.insert(String(text).lowercased())
+                out.append(.name(String(text).lowercased()))
             } else {
+                if !c.properties.isWhitespace { out.append(.symbol(Character(c))) }
                 i += 1
             }
         }

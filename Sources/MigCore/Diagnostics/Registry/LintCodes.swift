@@ -54,5 +54,8 @@ extension DiagnosticRegistry {
         DiagnosticEntry(
             .mysqlLongKey, "key on long text (mysql)", severity: .warning,
             explanation: "A primary key, unique constraint or unique index that mysql keys on a 191-character prefix (`text`, `blob`) or that is longer than 3,072 bytes in utf8mb4."),
+        DiagnosticEntry(
+            .viewSelectsEveryColumn, "view selects `*`", severity: .warning,
+            explanation: "A view whose select list takes every column (`SELECT *`, `t.*`): PostgreSQL and MySQL fix its columns when it is created, SQLite when it is read."),
     ]
 }
