@@ -19,6 +19,8 @@ import Testing
     func upgradeAndDowngradeRun(engine: Engine, name: String) throws {
         // create_table uses the postgres-only `"tsvector"` type on purpose.
         if engine == .mysql && name == "create_table" { return }
+        // MariaDB has no expression index keys (ViewExecutionTests checks it refuses them).
+        if engine == .mysql && name == "expression_index" { return }
         let project = ProjectLoader.load(directory: Self.root.appendingPathComponent(name).path)
         let (graph, _) = project.buildGraph()
         let dialect = engine.dialect

@@ -70,7 +70,7 @@ public struct MySQLBackend: SQLBackend, DialectRules {
     }
 
     public func diagnostics(for steps: [OpStep], transactional: Bool) -> [Diagnostic] {
-        safeFormDiagnostics(for: steps, transactional: transactional) + ExtendedTypeNames.arrayDiagnostics(steps, dialect: dialect) + steps.compactMap { step -> Diagnostic? in
+        safeFormDiagnostics(for: steps, transactional: transactional) + ExtendedTypeNames.arrayDiagnostics(steps, dialect: dialect) + indexClauseWarnings(steps) + steps.compactMap { step -> Diagnostic? in
             switch step.statement.operation {
             case .createIndex(let op) where op.predicate != nil:
                 .warning(

@@ -44,6 +44,8 @@ extension DialectRules {
             return dataChange(step)
         case .createEnum, .dropEnum, .renameEnum, .alterEnum:
             return enumStatements(step)
+        case .createView, .replaceView, .dropView, .renameView, .comment:
+            return renderViewOrComment(step)
         }
     }
 

@@ -29,6 +29,7 @@ public struct SQLiteBackend: SQLBackend, DialectRules {
     public func diagnostics(for steps: [OpStep], transactional: Bool) -> [Diagnostic] {
         safeFormDiagnostics(for: steps, transactional: transactional)
             + ExtendedTypeNames.arrayDiagnostics(steps, dialect: dialect)
+            + indexClauseWarnings(steps)
     }
 
     /// Whether SQLite's ALTER TABLE cannot do this op, so the table is rebuilt.
@@ -69,7 +70,7 @@ public struct SQLiteBackend: SQLBackend, DialectRules {
         }
         if referenced { return false }
         return !step.before.indexes(on: table.name).contains { index in
-            index.columns.contains { $0.name.name == name }
+            index.columns.contains { $0.referencedColumns.contains(name) }
                 || index.predicate?.referencedColumns.contains { $0.name == name } == true
         }
     }

@@ -110,6 +110,7 @@ struct SQLiteRebuildPlanner {
         case .renameTable(let o): return [o.name.name, o.newName.name]
         case .createIndex(let o): return [o.table.name]
         case .dropIndex(let o): return step.before.indexes[o.name.name].map { [$0.table] } ?? []
+        case .createView(let v), .replaceView(let v): return step.after.views[v.name.name]?.dependsOn ?? []
         case .addConstraint(let o):
             if case .foreignKey(_, let target) = o.kind { return [o.table.name, target.table.name] }
             return [o.table.name]

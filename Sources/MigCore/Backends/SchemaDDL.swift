@@ -30,6 +30,6 @@ public enum SchemaDDL {
         for index in schema.indexes.values.sorted(by: { ($0.table, $0.name) < ($1.table, $1.name) }) where !inlineIndexes {
             out.append(SQLStatement(rules.createIndex(index, in: schema.tables[index.table])))
         }
-        return out
+        return out + rules.commentsAndViews(schema).map { SQLStatement($0) }
     }
 }

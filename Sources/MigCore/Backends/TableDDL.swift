@@ -21,7 +21,7 @@ extension DialectRules {
             case .postgres: break
             }
         }
-        return parts.joined(separator: " ")
+        return parts.joined(separator: " ") + mysqlComment(column.comment)
     }
 
     /// SQLite writes an autoincrement key inside its column (`INTEGER PRIMARY KEY
@@ -71,7 +71,7 @@ extension DialectRules {
         let items = table.columns.map { columnDefinition($0, in: table) } + constraintClauses(table)
             + indexes.map { inlineIndexClause($0, in: table) }
         return "CREATE TABLE \(quote(name ?? table.name)) (\n"
-            + items.map { "  " + $0 }.joined(separator: ",\n") + "\n)" + tableOptionsSuffix
+            + items.map { "  " + $0 }.joined(separator: ",\n") + "\n)" + tableOptionsSuffix + mysqlComment(table.comment, table: true)
     }
 
     /// ` DEFAULT CHARSET=...` on mysql, nothing elsewhere.
@@ -80,14 +80,15 @@ extension DialectRules {
     /// MySQL's index inside `CREATE TABLE` (`INDEX name (cols)`): one statement
     /// instead of an ALTER per index, which InnoDB runs as a table rebuild.
     func inlineIndexClause(_ index: Index, in table: Table) -> String {
-        let columns = index.columns.map { keyColumn($0.name.name, in: table) + ($0.descending ? " DESC" : "") }
+        let columns = index.columns.map { indexKey($0, in: table) + ($0.descending ? " DESC" : "") }
         return (index.unique ? "UNIQUE " : "") + "INDEX \(quote(index.name)) (\(columns.joined(separator: ", ")))"
     }
 
     func createIndex(_ index: Index, in table: Table?, concurrently: Bool = false) -> String {
-        let columns = index.columns.map { keyColumn($0.name.name, in: table) + ($0.descending ? " DESC" : "") }
+        let columns = index.columns.map { indexKey($0, in: table) + ($0.descending ? " DESC" : "") }
         let text = "CREATE " + (index.unique ? "UNIQUE " : "") + "INDEX " + (concurrently ? "CONCURRENTLY " : "")
-            + "\(quote(index.name)) ON \(quote(index.table)) (\(columns.joined(separator: ", ")))"
+            + "\(quote(index.name)) ON \(quote(index.table))\(indexMethodClause(index)) (\(columns.joined(separator: ", ")))"
+            + indexTrailingClauses(index)
         guard let predicate = index.predicate else { return text }
         if dialect != .mysql { return text + " WHERE " + render(predicate) }
         return "-- migc: mysql has no partial indexes; left out: WHERE "
@@ -115,7 +116,7 @@ extension DialectRules {
 extension Index {
     /// The model index a `create index` op defines.
     init(_ op: CreateIndex) {
-        self.init(name: op.name.name, table: op.table.name, unique: op.unique, columns: op.columns, predicate: op.predicate)
+        self.init(name: op.name.name, table: op.table.name, unique: op.unique, columns: op.columns, predicate: op.predicate, options: op.options)
     }
 }
 

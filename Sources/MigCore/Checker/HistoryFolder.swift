@@ -143,6 +143,10 @@ extension Operation {
         case .update(let u): [u.table.name]
         case .delete(let d): [d.table.name]
         case .createEnum, .dropEnum, .renameEnum, .alterEnum: enumNames
+        case .createView(let v), .replaceView(let v): [v.name.name]
+        case .dropView(let d): [d.name.name]
+        case .renameView(let r): [r.name.name, r.newName.name]
+        case .comment(let c): [c.table.name]
         }
     }
 }

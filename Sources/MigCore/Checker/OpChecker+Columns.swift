@@ -165,8 +165,8 @@ extension OpChecker {
             if cols.contains(column), cols.count > 1 { return ("check constraint `\(k.name)`", k.definedAt) }
         }
         for i in schema.indexes(on: t.name) where i.mentions(column) {
-            let cols = Set(i.columns.map(\.name.name) + (i.predicate?.referencedColumns.map(\.name) ?? []))
-            if cols.count > 1 { return ("index `\(i.name)` (\(i.columns.map(\.name.name).joined(separator: ", ")))", i.definedAt) }
+            let cols = Set(i.columns.flatMap(\.referencedColumns) + (i.predicate?.referencedColumns.map(\.name) ?? []))
+            if cols.count > 1 { return ("index `\(i.name)` (\(i.columns.map { $0.expression.map(Printer.print) ?? $0.name.name }.joined(separator: ", ")))", i.definedAt) }
         }
         return nil
     }

@@ -78,12 +78,17 @@ extension OpChecker {
         guard let t = table(c.table) else { return }
         var seen: Set<String> = []
         for col in c.columns {
+            if let e = col.expression {
+                checkColumns(of: e, in: t)
+                continue
+            }
             column(col.name, in: t)
             if !seen.insert(col.name.name).inserted {
                 error(.columnExists, "column `\(col.name.name)` appears twice in index `\(c.name.name)`", at: col.name.span)
             }
         }
         if let p = c.predicate { checkColumns(of: p, in: t) }
+        checkIndexOptions(c, in: t)
     }
 
     mutating func checkDropIndex(_ d: DropIndex) {

@@ -38,6 +38,7 @@ public struct OpChecker: Sendable {
     /// Checks `statement` against the current schema, then folds it in.
     public mutating func check(_ statement: Statement) {
         checkEnumUses(statement.operation)
+        checkViewsOf(statement.operation)
         switch statement.operation {
         case .createTable(let c): checkCreateTable(c)
         case .dropTable(let d): checkDropTable(d)
@@ -54,6 +55,7 @@ public struct OpChecker: Sendable {
         case .sql: break
         case .insert, .update, .delete: checkDataChange(statement.operation)
         case .createEnum, .dropEnum, .renameEnum, .alterEnum: checkEnumOperation(statement.operation)
+        case .createView, .replaceView, .dropView, .renameView, .comment: checkViewOrComment(statement.operation)
         }
         let before = schema
         schema = folded ?? schema.applying(statement.operation)
@@ -109,6 +111,7 @@ public struct OpChecker: Sendable {
     /// index-backed constraint (PostgreSQL keeps them all in one namespace), ignoring case.
     mutating func checkNewRelationName(_ id: Identifier, kind: String, code: DiagnosticCode, allowing existing: String? = nil) {
         checkNewName(id, kind: kind)
+        if viewNameCollision(id, kind: kind, code: code, allowing: existing) { return }
         let name = id.name
         if let t = schema.tables[name] ?? schema.tables.firstKey(where: { $0 != existing && $0.equalsIgnoringCase(name) }).flatMap({ schema.tables[$0] }), t.name != existing {
             let what = t.name == name ? "table `\(t.name)` already exists" : "\(kind) `\(name)` collides with table `\(t.name)` (names are case-insensitive in SQLite and MySQL)"

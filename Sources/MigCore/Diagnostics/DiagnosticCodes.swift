@@ -120,6 +120,10 @@ extension DiagnosticCode {
     public static let expectedEnumChange: DiagnosticCode = "E091"
     public static let nestedArray: DiagnosticCode = "E092"
     public static let arrayOfQuotedType: DiagnosticCode = "E093"
+    // Syntax: views, comments, index clauses
+    public static let expectedViewBody: DiagnosticCode = "E097"
+    public static let expectedClause: DiagnosticCode = "E098"
+    public static let unknownIndexMethod: DiagnosticCode = "E099"
 
     // Checker: names and types
     public static let tableExists: DiagnosticCode = "E101"
@@ -171,6 +175,14 @@ extension DiagnosticCode {
     public static let invalidEnumValue: DiagnosticCode = "E135"
     public static let lastEnumValue: DiagnosticCode = "E136"
 
+    // Checker: views, comments, index clauses
+    public static let viewExists: DiagnosticCode = "E150"
+    public static let unknownView: DiagnosticCode = "E151"
+    public static let unknownViewDependency: DiagnosticCode = "E152"
+    public static let usedByView: DiagnosticCode = "E153"
+    public static let columnUsedByView: DiagnosticCode = "E154"
+    public static let indexOptionMismatch: DiagnosticCode = "E155"
+
     // Checker: reversibility
     public static let downgradeMismatch: DiagnosticCode = "E201"
     public static let derivedDowngradeMismatch: DiagnosticCode = "E202"
@@ -221,6 +233,7 @@ extension DiagnosticCode {
     public static let unbatchedBackfill: DiagnosticCode = "MIG120"
     public static let enumValueUsedInSameTransaction: DiagnosticCode = "MIG118"
     public static let enumValueDropped: DiagnosticCode = "MIG119"
+    public static let viewSelectsEveryColumn: DiagnosticCode = "MIG122"
 
     // Backend warnings
     /// MySQL DDL commits implicitly: a failed revision is not rolled back.
@@ -237,6 +250,8 @@ extension DiagnosticCode {
     public static let mysqlAssignmentOrder: DiagnosticCode = "MIG806"
     /// MySQL and SQLite have no arrays: `T[]` is stored as JSON.
     public static let arrayAsJSON: DiagnosticCode = "MIG805"
+    /// An index clause (`using`, `include`, `nulls not distinct`) only PostgreSQL has.
+    public static let indexClauseIgnored: DiagnosticCode = "MIG807"
 }
 
 // Lints matching the rules of Atlas, squawk and strong_migrations (docs/lints.md's parity table).

@@ -19,7 +19,7 @@ public enum DiagnosticRegistry {
                 The parser reports these, one per mistake: after an error it skips to the next \
                 line it understands, so a typo does not bury the rest of the file in errors.
                 """,
-            entries: (lexical + header + fileBlocks + operations + tables + expressions + safeFormSyntax + dataSyntax + enumSyntax).sorted { $0.code < $1.code }),
+            entries: (lexical + header + fileBlocks + operations + tables + expressions + safeFormSyntax + dataSyntax + enumSyntax + viewSyntax).sorted { $0.code < $1.code }),
         Section(
             title: "Checker errors (E1xx, E2xx, E350)",
             intro: """
@@ -27,7 +27,7 @@ public enum DiagnosticRegistry {
                 cannot apply to the schema before them, downgrades that do not restore it, and \
                 branches that conflict at a merge. These are errors: they cannot be silenced.
                 """,
-            entries: (checker + reversibility + safeForms + dataChecker + enumChecker).sorted { $0.code < $1.code }),
+            entries: (checker + reversibility + safeForms + dataChecker + enumChecker + viewChecker).sorted { $0.code < $1.code }),
         Section(
             title: "Revision graph errors (E3xx)",
             intro: """
@@ -42,14 +42,14 @@ public enum DiagnosticRegistry {
                 with `-- migc:allow CODE` or in migc.toml; [lints.md](lints.md) has each rule's rationale, \
                 examples and fix.
                 """,
-            entries: lints + dataLints + parityLints, detailsPage: "lints.md"),
+            entries: (lints + dataLints + parityLints).sorted { $0.code < $1.code }, detailsPage: "lints.md"),
         Section(
             title: "Backend warnings (MIG8xx)",
             intro: """
                 `migc build`, `upgrade --sql` and the runner report these when a dialect cannot \
                 do exactly what a revision says.
                 """,
-            entries: (backends + safeFormBackends + dataBackends + [arrayBackend]).sorted { $0.code < $1.code }),
+            entries: (backends + safeFormBackends + dataBackends + [arrayBackend] + viewBackends).sorted { $0.code < $1.code }),
     ]
 
     /// Every entry, in code order.

@@ -22,6 +22,7 @@ public enum LintRegistry {
         EnumValueUsedInSameTransaction.self,
         EnumValueDropped.self,
         UnbatchedBackfill.self,
+        ViewSelectsEveryColumn.self,
     ] + parityRules
 
     /// The rules matching Atlas, squawk and strong_migrations (MIG130-MIG151).

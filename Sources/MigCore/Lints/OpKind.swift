@@ -8,6 +8,7 @@ public enum OpKind: Hashable, Sendable {
     case createIndex, dropIndex, addConstraint, dropConstraint, validateConstraint, sql
     case insert, update, delete
     case createEnum, dropEnum, renameEnum, alterEnum
+    case createView, replaceView, dropView, renameView, comment
 
     init(_ op: Operation) {
         switch op {
@@ -31,6 +32,11 @@ public enum OpKind: Hashable, Sendable {
         case .dropEnum: self = .dropEnum
         case .renameEnum: self = .renameEnum
         case .alterEnum: self = .alterEnum
+        case .createView: self = .createView
+        case .replaceView: self = .replaceView
+        case .dropView: self = .dropView
+        case .renameView: self = .renameView
+        case .comment: self = .comment
         }
     }
 

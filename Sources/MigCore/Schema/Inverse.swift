@@ -63,6 +63,8 @@ public enum Inverse {
             return dataInverse(statement, in: schemaBefore)
         case .createEnum, .dropEnum, .renameEnum, .alterEnum:
             return enumInverse(statement.operation, in: schemaBefore).map(s)
+        case .createView, .replaceView, .dropView, .renameView, .comment:
+            return ofViewOrComment(statement.operation, in: schemaBefore, span: span)
         }
     }
 
@@ -89,6 +91,7 @@ public enum Inverse {
         let zero = !c.nullable && c.defaultValue == nil ? c.type.zeroValue : nil
         if let zero { definition.modifiers.append(ColumnModifier(.defaultValue(zero))) }
         var out = [Statement(.addColumn(AddColumn(table: Identifier(t.name), column: definition)), span: span)]
+        if let comment = t.columnCommentStatement(c.name, span: span) { out.append(comment) }
         if zero != nil {
             out.append(Statement(.alterColumn(AlterColumn(table: Identifier(t.name), column: Identifier(c.name), change: .dropDefault)), span: span))
         }

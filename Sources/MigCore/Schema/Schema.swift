@@ -18,11 +18,14 @@ public struct Schema: Hashable, Sendable {
     public var indexes: NameMap<Index>
     /// Enum types by name (Schema+Enums.swift).
     public var enums: NameMap<EnumType>
+    /// Views by name (see Schema+Views.swift).
+    public var views: NameMap<View>
 
-    public init(tables: NameMap<Table> = [:], indexes: NameMap<Index> = [:], enums: NameMap<EnumType> = [:]) {
+    public init(tables: NameMap<Table> = [:], indexes: NameMap<Index> = [:], enums: NameMap<EnumType> = [:], views: NameMap<View> = [:]) {
         self.tables = tables
         self.indexes = indexes
         self.enums = enums
+        self.views = views
     }
 
     public static let empty = Schema()
@@ -44,13 +47,16 @@ public struct Table: Hashable, Sendable {
     public var uniques: [String: UniqueConstraint]
     public var foreignKeys: [String: ForeignKey]
     public var checks: [String: CheckConstraint]
+    /// `comment on table` (PostgreSQL and MySQL keep it; SQLite has none).
+    public var comment: String?
     public var definedAt: SourceSpan
 
     public init(
         name: String, columns: [Column] = [], primaryKey: PrimaryKey? = nil,
         uniques: [String: UniqueConstraint] = [:], foreignKeys: [String: ForeignKey] = [:],
-        checks: [String: CheckConstraint] = [:], definedAt: SourceSpan = .synthesized
+        checks: [String: CheckConstraint] = [:], comment: String? = nil, definedAt: SourceSpan = .synthesized
     ) {
+        self.comment = comment
         self.name = name
         self.columns = columns
         self.primaryKey = primaryKey
@@ -77,9 +83,12 @@ public struct Column: Hashable, Sendable {
     public var nullable: Bool
     public var defaultValue: Expr?
     public var autoincrement: Bool
+    /// `comment on column`.
+    public var comment: String?
     public var definedAt: SourceSpan
 
-    public init(name: String, type: ColumnType, nullable: Bool = true, defaultValue: Expr? = nil, autoincrement: Bool = false, definedAt: SourceSpan = .synthesized) {
+    public init(name: String, type: ColumnType, nullable: Bool = true, defaultValue: Expr? = nil, autoincrement: Bool = false, comment: String? = nil, definedAt: SourceSpan = .synthesized) {
+        self.comment = comment
         self.name = name
         self.type = type
         self.nullable = nullable
@@ -151,8 +160,10 @@ public struct Index: Hashable, Sendable {
     public var unique: Bool
     public var columns: [IndexColumn]
     public var predicate: Expr?
+    public var options: IndexOptions
     public var definedAt: SourceSpan
-    public init(name: String, table: String, unique: Bool = false, columns: [IndexColumn], predicate: Expr? = nil, definedAt: SourceSpan = .synthesized) {
+    public init(name: String, table: String, unique: Bool = false, columns: [IndexColumn], predicate: Expr? = nil, options: IndexOptions = IndexOptions(), definedAt: SourceSpan = .synthesized) {
+        self.options = options
         self.name = name
         self.table = table
         self.unique = unique

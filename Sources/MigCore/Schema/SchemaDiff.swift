@@ -80,7 +80,7 @@ public enum SchemaDiff {
             if expectedIndexes[name] == nil && actualIndexes[name] == nil { continue }
             out += indexDifferences((expectedIndexes[name] ?? []).sorted { $0.name < $1.name }, (actualIndexes[name] ?? []).sorted { $0.name < $1.name }, table: name)
         }
-        return out
+        return out + viewDifferences(expected, actual)
     }
 
     static func tableDifferences(_ e: Table, _ a: Table) -> [SchemaDifference] {
@@ -99,7 +99,7 @@ public enum SchemaDiff {
             out.append(.init(kind: .unexpected, table: e.name, object: "column `\(e.name).\(ac.name)`", actualAt: ac.definedAt))
         }
         out += constraintDifferences(e, a)
-        return out
+        return out + commentDifferences(e, a)
     }
 
     static func columnDetail(_ e: Column, _ a: Column) -> String? {
@@ -145,7 +145,9 @@ public enum SchemaDiff {
             case (let x?, nil): out.append(.init(kind: .missing, table: table, object: object, expectedAt: x.definedAt))
             case (nil, let y?): out.append(.init(kind: .unexpected, table: table, object: object, actualAt: y.definedAt))
             case (let x?, let y?) where x != y:
-                out.append(.init(kind: .changed, table: table, object: object, detail: "has a different definition", expectedAt: x.definedAt, actualAt: y.definedAt))
+                let detail = x.options != y.options && x.columns == y.columns && x.unique == y.unique && x.predicate == y.predicate
+                    ? "has \(y.options.summary), expected \(x.options.summary)" : "has a different definition"
+                out.append(.init(kind: .changed, table: table, object: object, detail: detail, expectedAt: x.definedAt, actualAt: y.definedAt))
             default: break
             }
         }

@@ -27,13 +27,17 @@ extension Schema {
             guard s.tables[c.table.name] != nil else { break }
             s.indexes[c.name.name] = Index(
                 name: c.name.name, table: c.table.name, unique: c.unique, columns: c.columns,
-                predicate: c.predicate, definedAt: c.name.span)
+                predicate: c.predicate, options: c.options, definedAt: c.name.span)
         case .dropIndex(let d): s.indexes[d.name.name] = nil
         case .addConstraint(let a): s.addConstraint(a)
         case .dropConstraint(let d): s.tables[d.table.name]?.removeConstraint(named: d.name.name)
         case .validateConstraint(let v): s.validateConstraint(v)
         case .sql, .insert, .update, .delete: break
         case .createEnum, .dropEnum, .renameEnum, .alterEnum: s.applyEnumOperation(op)
+        case .createView(let v), .replaceView(let v): s.defineView(v)
+        case .dropView(let d): s.views[d.name.name] = nil
+        case .renameView(let r): s.renameView(r.name.name, to: r.newName.name)
+        case .comment(let c): s.setComment(c)
         }
         return s
     }
@@ -162,8 +166,9 @@ extension Schema {
         }
         for index in indexes.values where index.table == tableName && index.mentions(old) {
             var renamed = index
-            renamed.columns = index.columns.map { IndexColumn(name: Identifier(rename($0.name.name), span: $0.name.span), descending: $0.descending) }
+            renamed.columns = index.columns.map { $0.renamingColumns(rename) }
             renamed.predicate = index.predicate?.renamingColumns(rename)
+            renamed.options.include = index.options.include.map { Identifier(rename($0.name), span: $0.span) }
             indexes[index.name] = renamed
         }
     }
@@ -247,7 +252,7 @@ extension Table {
 
 extension Index {
     func mentions(_ column: String) -> Bool {
-        columns.contains { $0.name.name == column } || (predicate?.referencedColumns.contains { $0.name == column } ?? false)
+        columns.contains { $0.referencedColumns.contains(column) } || options.include.contains { $0.name == column } || (predicate?.referencedColumns.contains { $0.name == column } ?? false)
     }
 }
 

@@ -60,7 +60,7 @@ public enum SchemaOps {
         case dropForeignKeys, dropIndexes, dropConstraints, dropColumns, dropTables
         case createEnums, alterEnums
         case alterColumns, addColumns, createTables, addConstraints, createIndexes, addForeignKeys
-        case dropEnums
+        case dropEnums, comments
     }
 
     /// The statements creating `schema` from nothing: tables, their constraints and indexes.
@@ -81,6 +81,7 @@ public enum SchemaOps {
         work.columns()
         work.constraints()
         work.indexes()
+        work.comments()
         work.suspectRenames()
         let statements = Phase.allCases.flatMap { work.phases[$0] ?? [] }
         return SchemaChanges(statements: statements, warnings: work.warnings)

@@ -37,7 +37,7 @@ extension Table {
         }
         let create = CreateTable(name: Identifier(name), columns: columns.map { definition(of: $0, inline: inline) }, constraints: body)
         let lateKeys = late.sorted().compactMap { addConstraint(named: $0) }.map { Statement(.addConstraint($0), span: span) }
-        return [Statement(.createTable(create), span: span)] + extra + indexes.map { $0.creationStatement(span: span) } + lateKeys
+        return [Statement(.createTable(create), span: span)] + commentStatements(span: span) + extra + indexes.map { $0.creationStatement(span: span) } + lateKeys
     }
 
     /// Names of the constraints that `definition(of:)` writes as column modifiers.
@@ -101,7 +101,7 @@ extension Index {
     func creationStatement(span: SourceSpan, concurrently: Bool = false) -> Statement {
         Statement(.createIndex(CreateIndex(
             name: Identifier(name), table: Identifier(table), unique: unique,
-            columns: columns.map { IndexColumn(name: Identifier($0.name.name), descending: $0.descending) },
-            predicate: predicate, concurrently: concurrently)), span: span)
+            columns: columns.map { IndexColumn(name: Identifier($0.name.name), descending: $0.descending, expression: $0.expression) },
+            predicate: predicate, concurrently: concurrently, options: options)), span: span)
     }
 }

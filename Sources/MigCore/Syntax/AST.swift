@@ -159,6 +159,11 @@ public enum Operation: Hashable, Sendable {
     case dropEnum(DropEnum)
     case renameEnum(RenameEnum)
     case alterEnum(AlterEnum)
+    case createView(ViewDefinition)
+    case replaceView(ViewDefinition)
+    case dropView(DropView)
+    case renameView(RenameView)
+    case comment(CommentOn)
 }
 
 // MARK: Tables and columns
@@ -334,9 +339,12 @@ public struct AlterColumn: Hashable, Sendable {
 public struct IndexColumn: Hashable, Sendable {
     public var name: Identifier
     public var descending: Bool
-    public init(name: Identifier, descending: Bool = false) {
+    /// An expression key (`lower(email)`); `name` is then empty (see ASTViews.swift).
+    public var expression: Expr?
+    public init(name: Identifier, descending: Bool = false, expression: Expr? = nil) {
         self.name = name
         self.descending = descending
+        self.expression = expression
     }
 }
 
@@ -347,13 +355,16 @@ public struct CreateIndex: Hashable, Sendable {
     public var columns: [IndexColumn]
     public var predicate: Expr?
     public var concurrently: Bool
-    public init(name: Identifier, table: Identifier, unique: Bool = false, columns: [IndexColumn], predicate: Expr? = nil, concurrently: Bool = false) {
+    /// `using METHOD`, `include (cols)`, `nulls not distinct` (see ASTViews.swift).
+    public var options: IndexOptions
+    public init(name: Identifier, table: Identifier, unique: Bool = false, columns: [IndexColumn], predicate: Expr? = nil, concurrently: Bool = false, options: IndexOptions = IndexOptions()) {
         self.name = name
         self.table = table
         self.unique = unique
         self.columns = columns
         self.predicate = predicate
         self.concurrently = concurrently
+        self.options = options
     }
 }
 

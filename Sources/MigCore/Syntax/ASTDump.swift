@@ -97,9 +97,10 @@ struct Dumper {
         case .renameColumn(let o): line("rename-column \(name(o.table)).\(name(o.column)) to \(name(o.newName))" + trailing(s.trivia), s.span)
         case .alterColumn(let o): line("alter-column \(name(o.table)).\(name(o.column)) " + change(o.change) + (o.online ? " online" : "") + trailing(s.trivia), s.span)
         case .createIndex(let o):
-            let cols = o.columns.map { name($0.name) + ($0.descending ? " desc" : "") }.joined(separator: ", ")
+            let cols = o.columns.map { ($0.expression.map(expr) ?? name($0.name)) + ($0.descending ? " desc" : "") }.joined(separator: ", ")
             var text = "create-index \(name(o.name)) on \(name(o.table)) (\(cols))"
             if o.unique { text += " unique" }
+            text += indexOptions(o.options)
             if o.concurrently { text += " concurrently" }
             if let p = o.predicate { text += " where " + expr(p) }
             line(text + trailing(s.trivia), s.span)
@@ -120,6 +121,8 @@ struct Dumper {
             dataStatement(s)
         case .createEnum, .dropEnum, .renameEnum, .alterEnum:
             line(enumOperation(s.operation) + trailing(s.trivia), s.span)
+        case .createView, .replaceView, .dropView, .renameView, .comment:
+            line(viewOrComment(s.operation) + trailing(s.trivia), s.span)
         }
     }
 

@@ -41,6 +41,11 @@ extension MigParser {
         case .update: "update"
         case .delete: "delete"
         case .createEnum, .dropEnum, .renameEnum, .alterEnum: enumOperationName(operation)
+        case .createView: "create view"
+        case .replaceView: "replace view"
+        case .dropView: "drop view"
+        case .renameView: "rename view"
+        case .comment: "comment on"
         }
     }
 
@@ -56,6 +61,8 @@ extension MigParser {
         if at("insert") { return try parseInsert() }
         if at("update") { return try parseUpdate() }
         if at("delete") { return try parseDelete() }
+        if at("replace") { return try parseReplace() }
+        if at("comment") { return try parseComment() }
         let guess = Suggest.closest(to: lowercased(current), in: Self.operationKeywords)
         throw fail(.unknownOperation(text(current)),
                    help: guess.map { "did you mean `\($0)`?" } ?? "operations are " + Self.operationKeywordList,
@@ -69,6 +76,10 @@ extension MigParser {
         if at("table") {
             advance()
             return .createTable(try parseCreateTable())
+        }
+        if at("view") {
+            advance()
+            return .createView(try parseViewDefinition(after: "create view"))
         }
         var unique = false
         if at("unique") {
@@ -94,16 +105,28 @@ extension MigParser {
         let name = try parseName("an index", after: "`create index`")
         try consume("on") { .expectedOn(after: "the index name", found: $0) }
         let table = try parseName("a table", after: "`on`")
+        var options = IndexOptions()
+        if at("using") { options.method = parseIndexMethod() }
         let columns = try parseParenthesized(after: "the table name") { (p, first) throws(ParseAbort) -> IndexColumn in
-            let column = try p.parseName("a column", after: first ? "`(`" : "`,`")
-            if p.at("desc") { p.advance(); return IndexColumn(name: column, descending: true) }
-            if p.at("asc") { p.advance() }
-            return IndexColumn(name: column)
+            var key = try p.parseIndexKey(after: first ? "`(`" : "`,`")
+            if p.at("desc") { p.advance(); key.descending = true } else if p.at("asc") { p.advance() }
+            return key
         }
         var index = CreateIndex(name: name, table: table, unique: unique, columns: columns)
         var seenWhere: SourceSpan?
         var seenConcurrently: SourceSpan?
-        while at("where") || at("concurrently") {
+        var seenOption: [String: SourceSpan] = [:]
+        while at("where") || at("concurrently") || at("include") || at("nulls") {
+            if at("include") || at("nulls") {
+                let keyword = current
+                if let first = seenOption[lowercased(keyword)] {
+                    report(.duplicateIndexClause(lowercased(keyword)), at: span(keyword),
+                           notes: [DiagnosticNote("first written here", at: first)])
+                }
+                seenOption[lowercased(keyword)] = span(keyword)
+                _ = try parseIndexOption(&options)
+                continue
+            }
             let keyword = advance()
             let isWhere = isWord(keyword, "where")
             if let first = isWhere ? seenWhere : seenConcurrently {
@@ -118,6 +141,7 @@ extension MigParser {
                 index.concurrently = true
             }
         }
+        index.options = options
         return index
     }
 
@@ -133,6 +157,10 @@ extension MigParser {
             advance()
             let (table, column) = try parseQualifiedColumn(after: "`drop column`")
             return .dropColumn(DropColumn(table: table, column: column))
+        }
+        if at("view") {
+            advance()
+            return .dropView(DropView(name: try parseName("a view", after: "`drop view`")))
         }
         if at("index") {
             advance()
@@ -155,7 +183,13 @@ extension MigParser {
             try consume("to") { .expectedTo(after: "the table name", found: $0) }
             return .renameTable(RenameTable(name: name, newName: try parseName("a new table", after: "`to`")))
         }
-        try consume("column", help: { p in p.wordGuess(["table", "column", "enum"]) }) { .expectedAfterRename(found: $0) }
+        if at("view") {
+            advance()
+            let name = try parseName("a view", after: "`rename view`")
+            try consume("to") { .expectedTo(after: "the view name", found: $0) }
+            return .renameView(RenameView(name: name, newName: try parseName("a new view", after: "`to`")))
+        }
+        try consume("column", help: { p in p.wordGuess(["table", "column", "enum", "view"]) }) { .expectedAfterRename(found: $0) }
         let (table, column) = try parseQualifiedColumn(after: "`rename column`")
         try consume("to") { .expectedTo(after: "the column name", found: $0) }
         return .renameColumn(RenameColumn(table: table, column: column, newName: try parseName("a new column", after: "`to`")))

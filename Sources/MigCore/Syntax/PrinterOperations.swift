@@ -30,6 +30,7 @@ extension Printer {
         case .validateConstraint(let v): return validateConstraint(v)
         case .dropConstraint(let d): return "drop constraint \(quoted(d.name.name)) on \(quoted(d.table.name))"
         case .createEnum, .dropEnum, .renameEnum, .alterEnum: return enumOperation(op)
+        case .createView, .replaceView, .dropView, .renameView, .comment: return viewOrComment(op)
         }
     }
 
@@ -113,9 +114,10 @@ extension Printer {
     // MARK: Indexes, constraints, raw SQL
 
     private static func createIndex(_ c: CreateIndex) -> String {
-        let columns = c.columns.map { quoted($0.name.name) + ($0.descending ? " desc" : "") }
+        let columns = c.columns.map { indexKey($0) + ($0.descending ? " desc" : "") }
         var s = c.unique ? "create unique index " : "create index "
-        s += quoted(c.name.name) + " on " + quoted(c.table.name) + " (" + columns.joined(separator: ", ") + ")"
+        s += quoted(c.name.name) + " on " + quoted(c.table.name) + indexMethod(c.options) + " (" + columns.joined(separator: ", ") + ")"
+        s += indexClauses(c.options)
         if let predicate = c.predicate { s += " where " + print(predicate) }
         if c.concurrently { s += " concurrently" }
         return s

@@ -58,6 +58,9 @@ enum SyntaxError: Sendable {
     case expectedKey(after: String, found: String)
     case notValidUnsupported(String)
     case expectedKeyword(String, after: String, found: String)
+    case expectedViewBody(found: String)
+    case expectedClause(what: String, in: String, found: String)
+    case unknownIndexMethod(String)
     // Tables and columns
     case expectedTableBody(found: String)
     case duplicateModifier(String)
@@ -158,6 +161,9 @@ enum SyntaxError: Sendable {
         case .expectedKey: .expectedKey
         case .notValidUnsupported: .notValidUnsupported
         case .expectedKeyword: .expectedKeyword
+        case .expectedViewBody: .expectedViewBody
+        case .expectedClause: .expectedClause
+        case .unknownIndexMethod: .unknownIndexMethod
         case .expectedTableBody: .expectedTableBody
         case .duplicateModifier: .duplicateModifier
         case .conflictingNullability: .conflictingNullability
@@ -254,6 +260,9 @@ enum SyntaxError: Sendable {
         case .expectedKey(let after, let found): "expected `key` after `\(after)`, found \(found)"
         case .notValidUnsupported(let kind): "`not valid` is for foreign keys and checks, not a \(kind)"
         case .expectedKeyword(let keyword, let after, let found): "expected `\(keyword)` after `\(after)`, found \(found)"
+        case .expectedViewBody(let found): "expected `as` and the view's SQL string, found \(found)"
+        case .expectedClause(let what, let context, let found): "expected \(what) after `\(context)`, found \(found)"
+        case .unknownIndexMethod(let m): "expected an index method after `using`, found \(m)"
         case .expectedTableBody(let found): "expected `{` after the table name, found \(found)"
         case .duplicateModifier(let m): "duplicate column modifier `\(m)`"
         case .conflictingNullability: "column is declared both `null` and `not null`"

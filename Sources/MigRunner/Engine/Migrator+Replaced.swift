@@ -87,6 +87,7 @@ extension Migrator {
         let declared = declaredBySQL(at: heads)
         var out = actual
         for index in actual.indexes.values where expected.indexes[index.name] == nil && declared(index.name) { out.indexes[index.name] = nil }
+        for view in actual.views.values where expected.views[view.name] == nil && declared(view.name) { out.views[view.name] = nil }
         for (name, table) in actual.tables {
             for check in table.checks.keys where expected.tables[name]?.checks[check] == nil && declared(check) { out.tables[name]?.checks[check] = nil }
         }

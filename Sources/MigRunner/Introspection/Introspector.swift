@@ -8,11 +8,13 @@ public enum Introspector {
     public static let excludedTables: Set<String> = ["migc_version", "migc_history", StatementProgress.table]
 
     public static func schema(of driver: any DatabaseDriver) throws(DatabaseError) -> Schema {
-        switch driver.dialect {
+        var schema = switch driver.dialect {
         case .sqlite: try SQLiteIntrospector(driver: driver).schema()
         case .postgres: try PostgresIntrospector(driver: driver).schema()
         case .mysql: try MySQLIntrospector(driver: driver).schema()
         }
+        try ViewIntrospector(driver: driver).add(to: &schema)
+        return schema
     }
 
     /// `expected` with its pass-through types spelled as this database spells them

@@ -62,7 +62,7 @@ public enum SchemaComparison {
             index.predicate = index.predicate.map { _ in Expr(.bool(true)) }
             return index
         }
-        return out
+        return ViewComparison.normalized(out, for: dialect, expected: expected)
     }
 
     /// The expected default as the database stores it: rendered for the dialect,
@@ -161,7 +161,8 @@ public enum SchemaComparison {
     }
 
     static func describe(_ index: Index) -> String {
-        let columns = index.columns.map { $0.name.name + ($0.descending ? " desc" : "") }.joined(separator: ", ")
+        let columns = index.columns.map { ($0.expression.map { Printer.print($0) } ?? $0.name.name) + ($0.descending ? " desc" : "") }.joined(separator: ", ")
         return (index.unique ? "unique " : "") + "on \(index.table) (\(columns))" + (index.predicate == nil ? "" : " with a where clause")
+            + (index.options.isDefault ? "" : ", " + index.options.summary)
     }
 }

@@ -26,7 +26,8 @@ CREATE TABLE `events` (
   CONSTRAINT `events_pkey` PRIMARY KEY (`id`)
 ) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 INSERT INTO events VALUES (1, 'any');
-CREATE VIEW recent_events AS SELECT * FROM events;
+INSERT INTO events VALUES (2, 'mysql');
+CREATE VIEW `recent_events` AS SELECT id, kind FROM events;
 SELECT 1 -- a trailing comment
 ;
 INSERT INTO `migc_version` (`revision`) VALUES ('a1');
@@ -59,7 +60,8 @@ INSERT INTO `migc_history` (`revision`, `direction`, `checksum`, `applied_at`, `
 -- source: sql/raw_sql/a1_sql.mig
 -- downgrade
 SELECT 2;
-DROP VIEW recent_events;
+DROP VIEW `recent_events`;
+DELETE FROM events WHERE id = 2;
 DELETE FROM events WHERE id = 1;
 DROP TABLE `events`;
 DELETE FROM `migc_version` WHERE `revision` = 'a1';

@@ -27,7 +27,8 @@ CREATE TABLE "events" (
   CONSTRAINT "events_pkey" PRIMARY KEY ("id")
 );
 INSERT INTO events VALUES (1, 'any');
-CREATE VIEW recent_events AS SELECT * FROM events;
+INSERT INTO events VALUES (2, 'sqlite');
+CREATE VIEW "recent_events" AS SELECT id, kind FROM events;
 SELECT 1 -- a trailing comment
 ;
 INSERT INTO "migc_version" ("revision") VALUES ('a1');
@@ -102,7 +103,8 @@ COMMIT;
 -- downgrade
 BEGIN;
 SELECT 2;
-DROP VIEW recent_events;
+DROP VIEW "recent_events";
+DELETE FROM events WHERE id = 2;
 DELETE FROM events WHERE id = 1;
 DROP TABLE "events";
 DELETE FROM "migc_version" WHERE "revision" = 'a1';

@@ -115,6 +115,10 @@ import Testing
             if c.predicate != nil { out.insert("partial index") }
             if c.concurrently { out.insert("concurrently") }
             if c.columns.contains(where: \.descending) { out.insert("desc") }
+            if c.options.method != nil { out.insert("index using") }
+            if c.columns.contains(where: { $0.expression != nil }) { out.insert("expression key") }
+            if !c.options.include.isEmpty { out.insert("index include") }
+            if c.options.nullsNotDistinct { out.insert("nulls not distinct") }
         case .dropIndex: out.insert("drop index")
         case .addConstraint(let a):
             switch a.kind {
@@ -135,6 +139,11 @@ import Testing
             if u.assignments.contains(where: { if case .caseWhen = $0.value.kind { true } else { false } }) { out.insert("case") }
         case .delete: out.insert("delete")
         case .createEnum, .dropEnum, .renameEnum, .alterEnum: out.insert(MigParser.enumOperationName(op))
+        case .createView(let v): out.insert(v.depends == nil ? "create view" : "view depends")
+        case .replaceView: out.insert("replace view")
+        case .dropView: out.insert("drop view")
+        case .renameView: out.insert("rename view")
+        case .comment(let c): out.insert(c.text == nil ? "comment null" : "comment")
         }
         switch op.dataReverse {
         case .nothing?: out.insert("reverse nothing")

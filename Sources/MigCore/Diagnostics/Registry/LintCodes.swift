@@ -60,5 +60,8 @@ extension DiagnosticRegistry {
         DiagnosticEntry(
             .enumValueDropped, "enum value dropped", severity: .warning,
             explanation: "Dropping an enum value rewrites every table using the enum and fails while a row holds the value."),
+        DiagnosticEntry(
+            .viewSelectsEveryColumn, "view selects `*`", severity: .warning,
+            explanation: "A view whose select list takes every column (`SELECT *`, `t.*`): PostgreSQL and MySQL fix its columns when it is created, SQLite when it is read."),
     ]
 }
