@@ -44,8 +44,13 @@ public enum Squash {
                 problems.append("revision \(id) is already a squash: squashing it again would leave databases stopped inside its range without their originals; squash again once every database has passed it, by hand")
             }
             for statement in r.file.upgrade?.statements ?? [] {
-                if case .sql = statement.operation {
+                switch statement.operation {
+                case .sql:
                     problems.append("revision \(id) runs a `sql` block (\(statement.span)): a squash recreates the schema, not what raw SQL did to the data; squash up to a revision before it")
+                case .insert, .update, .delete:
+                    problems.append("revision \(id) changes rows (\(statement.span)): a squash recreates the schema, not the rows; squash up to a revision before it")
+                default:
+                    break
                 }
             }
         }

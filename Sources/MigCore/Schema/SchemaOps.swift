@@ -56,11 +56,11 @@ public struct SchemaChanges: Sendable {
 public enum SchemaOps {
     /// The phases, in the order their statements run.
     enum Phase: Int, CaseIterable {
-        case renames
+        case dropViews, renames
         case dropForeignKeys, dropIndexes, dropConstraints, dropColumns, dropTables
         case createEnums, alterEnums
         case alterColumns, addColumns, createTables, addConstraints, createIndexes, addForeignKeys
-        case dropEnums, comments
+        case createViews, dropEnums, comments
     }
 
     /// The statements creating `schema` from nothing: tables, their constraints and indexes.
@@ -82,6 +82,7 @@ public enum SchemaOps {
         work.constraints()
         work.indexes()
         work.comments()
+        work.views(compareBodies: comparing == nil)
         work.suspectRenames()
         let statements = Phase.allCases.flatMap { work.phases[$0] ?? [] }
         return SchemaChanges(statements: statements, warnings: work.warnings)
