@@ -134,6 +134,9 @@ import Testing
         #expect(current.status == 0 && current.stdout.contains("\(early) (replaced by squash"), "\(current.stdout)\(current.stderr)")
         let halfway = try CLI.run(["check"], in: dir)
         #expect(halfway.status == 1 && halfway.stderr.contains("run `migc upgrade` first"), "\(halfway.stderr)")
+        // A script cannot run the originals from `.replaced/`: refused, saying what to do.
+        let script = try CLI.run(["upgrade", "head", "--sql"], in: dir)
+        #expect(script.status == 1 && script.stderr.contains("inside the range squash") && script.stderr.contains("run `migc upgrade`"), "\(script.stderr)")
         let files = try Self.migFiles(dir.appendingPathComponent("migrations"))
         #expect(files.count == order.count - 5 + 1)
         #expect(try CLI.run(["lint"], in: dir).status == 0)

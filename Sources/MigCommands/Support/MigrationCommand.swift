@@ -78,7 +78,7 @@ enum MigrationCommand {
             let session = DatabaseSession(opened: opened, url: url)
             heads = try session.readHeads()
             let unknown = opened.graph.unknownRevisions(in: heads)
-            if !unknown.isEmpty { throw RefusalMessages.unknownRevisions(unknown) }
+            if !unknown.isEmpty { throw RefusalMessages.unknownRevisions(unknown, graph: opened.graph) }
         } else {
             heads = []
         }

@@ -8,7 +8,7 @@ enum RefusalMessages {
     /// The error to throw for `refusal`.
     static func error(_ refusal: MigrationRefusal, opened: inout OpenedProject) -> Error {
         switch refusal {
-        case .unknownRevisions(let unknown): unknownRevisions(unknown)
+        case .unknownRevisions(let unknown): unknownRevisions(unknown, graph: opened.graph)
         case .edited(let edited): CommandFailure(message: editedMessage(edited, graph: opened.graph))
         case .plan(let plan): error(plan, opened: &opened)
         }
@@ -31,8 +31,16 @@ enum RefusalMessages {
         }
     }
 
-    static func unknownRevisions(_ unknown: [String]) -> CommandFailure {
-        CommandFailure(message: """
+    static func unknownRevisions(_ unknown: [String], graph: RevisionGraph? = nil) -> CommandFailure {
+        // Revisions a squash replaced are known: only `--sql` (which cannot run the
+        // originals from `.replaced/`) ends up here with them.
+        if let graph, let squash = unknown.lazy.compactMap({ graph.replacedBy[$0] }).first {
+            return CommandFailure(message: """
+                error: the database is at \(unknown.joined(separator: ", ")), inside the range squash \(squash) replaced; a script cannot catch up from there
+                  = help: run `migc upgrade` (it runs the original files from `.replaced/\(squash)/` first, then the rest), or script from a database at the squash's last revision or later
+                """)
+        }
+        return CommandFailure(message: """
             error: the database's version table names \(unknown.count == 1 ? "a revision" : "revisions") no migration file defines: \(unknown.joined(separator: ", "))
               = note: the database was migrated from other files (another branch or checkout), or migc_version was edited
               = help: check out the files that created it; `migc stamp REV` rewrites the version table if you are sure
