@@ -22,6 +22,17 @@ public final class MariaDBServer: Sendable {
         public init(description: String) { self.description = description }
     }
 
+    /// Once this process is gone (normal exit or a crash, where atexit does not
+    /// run), a detached shell stops the server and removes its temp directory, so
+    /// runs leave nothing behind in /tmp.
+    private static func startWatchdog(serverPID: Int32, directory: String) {
+        func quoted(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+        let script = "while [ -d /proc/\(getpid()) ]; do sleep 1; done; kill \(serverPID) 2>/dev/null; "
+            + "n=0; while [ -d /proc/\(serverPID) ] && [ $n -lt 30 ]; do sleep 1; n=$((n+1)); done; "
+            + "kill -9 \(serverPID) 2>/dev/null; rm -rf \(quoted(directory))"
+        _ = system("/usr/bin/setsid -f /bin/sh -c \(quoted(script)) </dev/null >/dev/null 2>&1")
+    }
+
     private init() throws(ServerError) {
         let daemon = "/usr/sbin/mariadbd"
         guard FileManager.default.isExecutableFile(atPath: daemon) else {
@@ -50,6 +61,7 @@ public final class MariaDBServer: Sendable {
         Self.pid.withLock { $0 = server.processIdentifier }
         // A plain kill(2) at exit: no Foundation machinery runs that late.
         atexit { kill(MariaDBServer.pid.withLock { $0 }, SIGTERM) }
+        Self.startWatchdog(serverPID: server.processIdentifier, directory: directory)
         let deadline = Date().addingTimeInterval(60)
         while !FileManager.default.fileExists(atPath: directory + "/sock") {
             guard Date() < deadline, server.isRunning else {
