@@ -289,13 +289,11 @@ struct MigParser {
     }
 
     /// The words that start an operation, in the order the "unknown operation" help lists them.
-    static let operationKeywords = ["create", "drop", "rename", "add", "alter", "validate", "insert", "update", "delete", "replace", "comment", "sql"]
+    static let operationWords: [StaticString] = ["create", "drop", "rename", "add", "alter", "validate", "insert", "update", "delete", "replace", "comment", "sql"]
+    static let operationKeywords = operationWords.map(\.description)
     static let operationKeywordList = operationKeywords.dropLast().map { "`\($0)`" }.joined(separator: ", ") + " and `\(operationKeywords.last!)`"
 
     func startsOperation(_ token: Token) -> Bool {
-        isWord(token, "create") || isWord(token, "drop") || isWord(token, "rename") || isWord(token, "add")
-            || isWord(token, "alter") || isWord(token, "validate") || isWord(token, "sql")
-            || isWord(token, "insert") || isWord(token, "update") || isWord(token, "delete")
-            || isWord(token, "replace") || isWord(token, "comment")
+        Self.operationWords.contains { isWord(token, $0) }
     }
 }

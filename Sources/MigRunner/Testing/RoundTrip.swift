@@ -166,7 +166,7 @@ public struct RoundTrip {
         }
         let differences: [SchemaDifference]
         do {
-            differences = try migrator.differences(expected: model)
+            differences = try migrator.differences(expected: model, heads: heads)
         } catch {
             throw RoundTripFailure(step: step, message: "cannot introspect the database: \(error)")
         }

@@ -17,6 +17,14 @@ import Testing
         #expect(r.stdout.contains("upgrade again"))
     }
 
+    /// A view a `sql` block creates and its `reverse` drops belongs to the
+    /// migrations, as for `migc check` (a baseline keeps views so): not drift.
+    @Test func objectsOfARawSQLBlockWithItsReverseAreNotDrift() throws {
+        let r = try CLI.run(["test", "--dir", Self.fixture("raw_sql_view")])
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        #expect(r.stdout.contains("passed: 1 of 1 revisions passed"), "\(r.stdout)")
+    }
+
     @Test func aFailureExitsOneAndNamesTheOp() throws {
         let r = try CLI.run(["test", "--dir", Self.fixture("not_null_without_default")])
         #expect(r.status == 1)
